@@ -1,0 +1,151 @@
+//! `reconcile [--json] FILE...` — reconcile news articles and print what they agree and
+//! disagree on. Without files, runs on the built-in sample corpus in `examples/sample/`.
+//!
+//! With `--json`, prints the report in report format v1 on stdout and nothing else.
+
+use corroborate::report::{FindingKind, Report};
+use corroborate::{Corpus, Error};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut json = false;
+    let mut files: Vec<PathBuf> = Vec::new();
+    for arg in std::env::args_os().skip(1) {
+        match arg.to_str() {
+            Some("--json") => json = true,
+            Some("-h" | "--help") => {
+                println!("usage: reconcile [--json] [FILE...]\n\nWithout FILE, runs on the built-in sample corpus.");
+                return ExitCode::SUCCESS;
+            }
+            Some(a) if a.starts_with("--") => {
+                eprintln!("reconcile: unknown option '{a}' (try --help)");
+                return ExitCode::from(2);
+            }
+            _ => files.push(PathBuf::from(arg)),
+        }
+    }
+    if files.is_empty() {
+        files = sample_files();
+    }
+    match run(&files) {
+        Ok(report) => {
+            if json {
+                println!("{}", report.to_json());
+            } else {
+                print_human(&report);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("reconcile: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn sample_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sample");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn run(files: &[PathBuf]) -> Result<Report, Error> {
+    let mut corpus = Corpus::new();
+    for path in files {
+        let id = path.file_name().map_or_else(
+            || path.to_string_lossy().into_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let bytes = std::fs::read(path).map_err(|e| Error::Io {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        corpus.add_bytes(&id, &bytes)?;
+    }
+    Ok(corpus.reconcile())
+}
+
+fn print_human(r: &Report) {
+    let text = |d: &str, s: usize| -> String {
+        r.documents
+            .iter()
+            .find(|x| x.id == d)
+            .and_then(|x| x.sentences.get(s))
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    };
+    println!(
+        "{} documents, {} events, {} entities, {} aligned sentence pairs\n",
+        r.documents.len(),
+        r.events.len(),
+        r.entities.len(),
+        r.alignments.len()
+    );
+    println!("EVENTS");
+    for e in &r.events {
+        println!("  {}: {}", e.id, e.documents.join(", "));
+    }
+    println!("\nDOCUMENTS");
+    for d in &r.documents {
+        println!(
+            "  {} [{}] {} | published {} | {} sentences | machine translation {:.2}{}",
+            d.id,
+            d.event,
+            d.title.as_deref().unwrap_or("(no headline)"),
+            d.published.as_deref().unwrap_or("unknown"),
+            d.sentences.len(),
+            d.machine_translation.score,
+            if d.machine_translation.flagged {
+                " GARBLED"
+            } else {
+                ""
+            }
+        );
+    }
+    println!("\nENTITIES (with spelling variants)");
+    for e in &r.entities {
+        let mut variants: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+        variants.sort_unstable();
+        variants.dedup();
+        println!(
+            "  {} ({:?}, {} mentions): {}",
+            e.canonical,
+            e.kind,
+            e.mentions.len(),
+            variants.join(" / ")
+        );
+    }
+    for (title, kind) in [
+        ("CONTRADICTIONS", FindingKind::Contradiction),
+        ("AGREEMENTS", FindingKind::Agreement),
+        ("GARBLED TRANSLATIONS", FindingKind::GarbledTranslation),
+    ] {
+        let fs: Vec<_> = r.findings.iter().filter(|f| f.kind == kind).collect();
+        println!("\n{title} ({})", fs.len());
+        for f in fs {
+            println!(
+                "  [{:.2}] {} — {}",
+                f.confidence,
+                f.reasons.join(", "),
+                f.explanation
+            );
+            for s in &f.sentences {
+                println!(
+                    "      {}#{}: {}",
+                    s.document,
+                    s.sentence,
+                    text(&s.document, s.sentence)
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Configuration: every threshold and lexicon, with documented defaults.
+
+use crate::align::AlignConfig;
+use crate::compare::CompareConfig;
+use crate::error::{Error, Result};
+use crate::events::EventsConfig;
+use crate::garble::GarbleConfig;
+use crate::ingest::IngestConfig;
+use crate::names::NamesConfig;
+
+/// Default limit on one document's size: 8 MiB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
+
+/// All settings of a reconcile run. `Config::default()` is what the examples use.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Documents larger than this many bytes are refused with [`Error::DocumentTooLarge`].
+    pub max_document_bytes: usize,
+    /// Page furniture removal, headline, dateline and sentence segmentation.
+    pub ingest: IngestConfig,
+    /// Mention extraction and name-variant clustering.
+    pub names: NamesConfig,
+    /// Grouping documents into events.
+    pub events: EventsConfig,
+    /// Sentence alignment within an event.
+    pub align: AlignConfig,
+    /// Agreement and contradiction rules.
+    pub compare: CompareConfig,
+    /// Garbled machine-translation detection.
+    pub garble: GarbleConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            ingest: IngestConfig::default(),
+            names: NamesConfig::default(),
+            events: EventsConfig::default(),
+            align: AlignConfig::default(),
+            compare: CompareConfig::default(),
+            garble: GarbleConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Checks that every value is in range; the error names the field.
+    pub fn validate(&self) -> Result<()> {
+        if self.max_document_bytes == 0 {
+            return Err(Error::Config {
+                field: "max_document_bytes".into(),
+                message: "must be greater than 0".into(),
+            });
+        }
+        self.ingest.validate()?;
+        self.events.validate()?;
+        self.align.validate()?;
+        Ok(())
+    }
+}
+
+/// Checks that a `[0, 1]` setting is in range.
+pub(crate) fn check_unit(field: &str, value: f64) -> Result<()> {
+    if value.is_finite() && (0.0..=1.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::Config {
+            field: field.into(),
+            message: format!("must be a number in [0, 1], got {value}"),
+        })
+    }
+}

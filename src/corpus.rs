@@ -1,0 +1,298 @@
+//! The corpus: documents added by the caller, and `reconcile`, which runs the stages in order
+//! (ingest → names → events → align → compare → garble) and assembles the [`Report`].
+
+use crate::align::{self, Alignment};
+use crate::compare;
+use crate::config::Config;
+use crate::dates::Date;
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::events;
+use crate::garble;
+use crate::ingest;
+use crate::names::{self, Entities};
+use crate::report::*;
+use std::collections::HashMap;
+
+/// A set of articles to reconcile.
+///
+/// Documents are ingested when added, so bad input is refused at once with an error that
+/// names the document; [`Corpus::reconcile`] itself cannot fail.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    config: Config,
+    documents: Vec<Document>,
+    index: HashMap<String, usize>,
+}
+
+impl Corpus {
+    /// An empty corpus with the default configuration.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty corpus with `config`, which is validated first.
+    pub fn with_config(config: Config) -> Result<Self> {
+        config.validate()?;
+        Ok(Corpus {
+            config,
+            ..Self::default()
+        })
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Adds an article from its raw text. Returns its index.
+    pub fn add(&mut self, id: &str, text: &str) -> Result<usize> {
+        self.add_dated(id, text, None)
+    }
+
+    /// Adds an article with a publication date known to the caller (it wins over a dateline
+    /// found in the text).
+    pub fn add_dated(&mut self, id: &str, text: &str, published: Option<Date>) -> Result<usize> {
+        if id.is_empty() {
+            return Err(Error::EmptyId {
+                index: self.documents.len(),
+            });
+        }
+        if let Some(&first) = self.index.get(id) {
+            return Err(Error::DuplicateId {
+                id: id.to_string(),
+                first,
+                second: self.documents.len(),
+            });
+        }
+        if text.len() > self.config.max_document_bytes {
+            return Err(Error::DocumentTooLarge {
+                id: id.to_string(),
+                size: text.len(),
+                limit: self.config.max_document_bytes,
+            });
+        }
+        let doc = ingest::ingest(id, text, published, &self.config.ingest)?;
+        self.index.insert(id.to_string(), self.documents.len());
+        self.documents.push(doc);
+        Ok(self.documents.len() - 1)
+    }
+
+    /// Adds an article from raw bytes, which must be UTF-8 (a leading byte-order mark is
+    /// skipped); the error names the byte offset of the first invalid sequence.
+    pub fn add_bytes(&mut self, id: &str, bytes: &[u8]) -> Result<usize> {
+        if bytes.len() > self.config.max_document_bytes {
+            return Err(Error::DocumentTooLarge {
+                id: id.to_string(),
+                size: bytes.len(),
+                limit: self.config.max_document_bytes,
+            });
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            id: id.to_string(),
+            offset: e.valid_up_to(),
+        })?;
+        self.add(id, text)
+    }
+
+    /// The ingested documents, in the order they were added.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Runs every stage and returns the report. Deterministic: the same documents in the
+    /// same order give the same report.
+    pub fn reconcile(&self) -> Report {
+        let docs = &self.documents;
+        let cfg = &self.config;
+        let entities = names::resolve(docs, &cfg.names);
+        let events = events::group(docs, &entities, &cfg.events);
+        let alignments = align::align(docs, &entities, &events, &cfg.align);
+        let (relations, mut findings) = compare::judge(docs, &entities, &alignments, &cfg.compare);
+        let (mt, garbled) = garble::assess(docs, &entities, &alignments, &cfg.garble);
+        findings.extend(garbled);
+        assemble(
+            docs,
+            &entities,
+            &events,
+            &alignments,
+            &relations,
+            &mt,
+            findings,
+        )
+    }
+}
+
+/// Builds a report from raw texts in one call: `(id, text)` pairs.
+pub fn reconcile<'a, I>(documents: I) -> Result<Report>
+where
+    I: IntoIterator<Item = (&'a str, &'a str)>,
+{
+    let mut corpus = Corpus::new();
+    for (id, text) in documents {
+        corpus.add(id, text)?;
+    }
+    Ok(corpus.reconcile())
+}
+
+fn assemble(
+    docs: &[Document],
+    entities: &Entities,
+    events: &[Vec<usize>],
+    alignments: &[Alignment],
+    relations: &[Relation],
+    mt: &[MachineTranslation],
+    findings: Vec<Finding>,
+) -> Report {
+    let mut event_of = vec![String::new(); docs.len()];
+    let events: Vec<EventReport> = events
+        .iter()
+        .enumerate()
+        .map(|(i, members)| {
+            let id = format!("e{i}");
+            for &d in members {
+                event_of[d] = id.clone();
+            }
+            EventReport {
+                id,
+                documents: members.iter().map(|&d| docs[d].id.clone()).collect(),
+            }
+        })
+        .collect();
+    let sref = |(d, s): (usize, usize)| SentenceRef {
+        document: docs[d].id.clone(),
+        sentence: s,
+    };
+    Report {
+        version: REPORT_VERSION,
+        documents: docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DocumentReport {
+                id: d.id.clone(),
+                title: d.title_text().map(str::to_string),
+                published: d
+                    .published
+                    .filter(|p| p.year.is_some())
+                    .map(|p| p.to_string()),
+                event: event_of[i].clone(),
+                sentences: d
+                    .sentences
+                    .iter()
+                    .map(|s| SentenceSpan {
+                        start: s.span.start,
+                        end: s.span.end,
+                        text: s.span.slice(&d.text).to_string(),
+                    })
+                    .collect(),
+                machine_translation: mt.get(i).map_or_else(MachineTranslation::default, |m| {
+                    MachineTranslation {
+                        score: round4(m.score),
+                        flagged: m.flagged,
+                    }
+                }),
+            })
+            .collect(),
+        events,
+        entities: entities
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EntityReport {
+                id: format!("n{i}"),
+                canonical: e.canonical.clone(),
+                kind: e.kind,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|&m| {
+                        let m = &entities.mentions[m];
+                        let d = &docs[m.doc];
+                        MentionReport {
+                            document: d.id.clone(),
+                            sentence: m.sentence,
+                            start: m.span.start,
+                            end: m.span.end,
+                            text: m.span.slice(&d.text).to_string(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        alignments: alignments
+            .iter()
+            .zip(relations)
+            .map(|(a, r)| AlignmentReport {
+                a: sref(a.a),
+                b: sref(a.b),
+                score: round4(a.score),
+                relation: *r,
+            })
+            .collect(),
+        findings: findings
+            .into_iter()
+            .map(|mut f| {
+                f.confidence = round4(f.confidence);
+                f
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_bad_input_with_named_errors() {
+        let mut c = Corpus::new();
+        c.add("a", "Some text here that is fine.").unwrap();
+        assert_eq!(
+            c.add("a", "Other text.").unwrap_err(),
+            Error::DuplicateId {
+                id: "a".into(),
+                first: 0,
+                second: 1
+            }
+        );
+        assert_eq!(
+            c.add("b", "  \n ").unwrap_err(),
+            Error::EmptyDocument { id: "b".into() }
+        );
+        assert_eq!(
+            c.add_bytes("c", b"ok \xff\xfe").unwrap_err(),
+            Error::InvalidUtf8 {
+                id: "c".into(),
+                offset: 3
+            }
+        );
+        assert!(matches!(c.add("", "x"), Err(Error::EmptyId { .. })));
+        let cfg = Config {
+            max_document_bytes: 4,
+            ..Config::default()
+        };
+        let mut small = Corpus::with_config(cfg).unwrap();
+        assert!(matches!(
+            small.add("d", "too long"),
+            Err(Error::DocumentTooLarge {
+                size: 8,
+                limit: 4,
+                ..
+            })
+        ));
+        assert_eq!(c.documents().len(), 1);
+    }
+
+    #[test]
+    fn bad_config_is_refused() {
+        let cfg = Config {
+            max_document_bytes: 0,
+            ..Config::default()
+        };
+        assert!(matches!(
+            Corpus::with_config(cfg),
+            Err(Error::Config { .. })
+        ));
+    }
+}

@@ -1,0 +1,94 @@
+//! The one error type of the crate.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong when building a corpus or reconciling it.
+///
+/// Every variant names the document (or file) and, where it applies, the place in it.
+/// Library calls return these instead of panicking, whatever the input.
+#[derive(Debug, thiserror::Error, PartialEq, Eq, Clone)]
+pub enum Error {
+    /// The document has no text, or only whitespace.
+    #[error("document '{id}' is empty (no text other than whitespace)")]
+    EmptyDocument {
+        /// Id of the offending document.
+        id: String,
+    },
+    /// After page furniture was removed, nothing readable was left.
+    #[error("document '{id}' has no body text after page furniture was removed")]
+    NoBody {
+        /// Id of the offending document.
+        id: String,
+    },
+    /// The bytes given are not valid UTF-8.
+    #[error("document '{id}' is not valid UTF-8: invalid byte sequence at byte offset {offset}")]
+    InvalidUtf8 {
+        /// Id (or file name) of the offending document.
+        id: String,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// Two documents share an id.
+    #[error("duplicate document id '{id}' (documents #{first} and #{second})")]
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+        /// Index of the first document with that id.
+        first: usize,
+        /// Index of the second one.
+        second: usize,
+    },
+    /// A document exceeds the configured size limit.
+    #[error("document '{id}' is {size} bytes, over the limit of {limit} bytes (Config::max_document_bytes)")]
+    DocumentTooLarge {
+        /// Id of the offending document.
+        id: String,
+        /// Its size in bytes.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// A document id is empty.
+    #[error("document #{index} has an empty id")]
+    EmptyId {
+        /// Position of the document in the input.
+        index: usize,
+    },
+    /// A `published` date given by the caller is not an ISO date.
+    #[error("document '{id}': published date '{value}' is not an ISO date (YYYY-MM-DD)")]
+    BadDate {
+        /// Id of the offending document.
+        id: String,
+        /// The value given.
+        value: String,
+    },
+    /// A file could not be read.
+    #[error("cannot read '{path}': {message}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's message.
+        message: String,
+    },
+    /// A configuration value is out of range or inconsistent.
+    #[error("bad config: {field}: {message}")]
+    Config {
+        /// The configuration field, e.g. `align.min_score`.
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A lexicon line could not be parsed.
+    #[error("bad lexicon '{name}' line {line}: {message}")]
+    Lexicon {
+        /// Which lexicon.
+        name: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The crate's result type.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,167 @@
+//! Line classification: prose, heading or page furniture, by general signals (length,
+//! closing punctuation, function-word density, furniture vocabulary, script), and the body
+//! as the run of lines with the most prose in it.
+
+use super::{trim_span, IngestConfig};
+use crate::document::Span;
+use crate::text::{fold, is_stopword, words};
+
+/// What a line of raw text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Running text: long enough, ends like a sentence, dense in function words.
+    Prose,
+    /// A headline or sub-headline: several words, no furniture vocabulary.
+    Heading,
+    /// Menus, share bars, datelines, footers, widgets.
+    Furniture,
+    /// Anything else (short fragments, verse, list items).
+    Other,
+}
+
+/// One non-empty line with its signals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Line {
+    /// Trimmed byte range in the original text.
+    pub span: Span,
+    /// The verdict.
+    pub kind: LineKind,
+    /// Number of words.
+    pub words: usize,
+    /// True when the line ends with sentence-closing punctuation.
+    pub ends_sentence: bool,
+}
+
+/// Splits `text` into non-empty lines and classifies each.
+pub fn classify_lines(text: &str, config: &IngestConfig) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let span = trim_span(text, Span::new(pos, pos + raw.len()));
+        pos += raw.len();
+        if span.is_empty() {
+            continue;
+        }
+        out.push(classify(span, span.slice(text), config));
+    }
+    out
+}
+
+fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
+    let ws = words(line);
+    let n = ws.len();
+    let stop = ws.iter().filter(|w| is_stopword(w.text)).count();
+    let ends_sentence = line.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | '"'
+                | '\u{201D}'
+                | '\u{2019}'
+                | '\''
+                | ')'
+                | ']'
+                | '\u{2026}'
+                | ':'
+                | ';'
+        )
+    });
+    let folded = format!(
+        " {} ",
+        ws.iter()
+            .map(|w| fold(w.text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let lower = line.to_lowercase();
+    let hit = |p: &String| {
+        if p.chars().any(char::is_alphanumeric) {
+            folded.contains(&format!(" {p} "))
+        } else {
+            lower.contains(p.as_str())
+        }
+    };
+    let strong = config.strong_furniture.iter().any(hit);
+    let weak = config.furniture.iter().any(hit);
+    let latin = ws
+        .iter()
+        .filter(|w| {
+            w.text
+                .chars()
+                .all(|c| !c.is_alphabetic() || (c as u32) < 0x250)
+        })
+        .count();
+    let glued = ws.iter().any(|w| is_glued(w.text));
+    let separators = line.contains(" | ") || line.contains(" / ") || line.contains('|');
+    let stop_ratio = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
+
+    let kind = if strong || (weak && n < 12 && (n <= 4 || !ends_sentence)) {
+        LineKind::Furniture
+    } else if n >= config.min_prose_words
+        && ends_sentence
+        && stop_ratio >= config.min_stopword_ratio
+    {
+        LineKind::Prose
+    } else if n >= 15 && stop_ratio >= 0.2 {
+        // Long running text that lost its final punctuation.
+        LineKind::Prose
+    } else if (3..=40).contains(&n)
+        && !weak
+        && !separators
+        && !glued
+        && latin * 10 >= n * 9
+        && ws.first().is_some_and(|w| {
+            w.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+    {
+        LineKind::Heading
+    } else {
+        LineKind::Other
+    };
+    Line {
+        span,
+        kind,
+        words: n,
+        ends_sentence,
+    }
+}
+
+/// 'EditionASIA': lowercase followed by two capitals inside one word, the mark of menu items
+/// glued together by a scraper.
+fn is_glued(word: &str) -> bool {
+    let cs: Vec<char> = word.chars().collect();
+    cs.windows(3)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase() && w[2].is_uppercase())
+}
+
+/// The body: the contiguous run of lines that maximises prose words minus furniture and
+/// fragment penalties (a maximum-subarray search, as in Finn et al.'s body text extraction).
+/// Returns `(start, end)` line indexes, end-exclusive; `(0, 0)` when no line is prose.
+pub fn body_range(lines: &[Line]) -> (usize, usize) {
+    let weight = |l: &Line| -> i64 {
+        match l.kind {
+            LineKind::Prose => l.words as i64,
+            LineKind::Furniture => -(8 + l.words as i64),
+            LineKind::Heading => -3,
+            LineKind::Other => -2,
+        }
+    };
+    let (mut best, mut best_range) = (0i64, (0, 0));
+    let (mut sum, mut start) = (0i64, 0);
+    for (i, l) in lines.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(l);
+        if sum > best {
+            best = sum;
+            best_range = (start, i + 1);
+        }
+    }
+    best_range
+}

@@ -1,0 +1,209 @@
+//! The report: what `reconcile` returns, serialised with serde to the stable JSON format
+//! "report format v1" (see README).
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON format this crate writes.
+pub const REPORT_VERSION: u32 = 1;
+
+/// Everything reconcile found in a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`REPORT_VERSION`].
+    pub version: u32,
+    /// One entry per input document, in input order.
+    pub documents: Vec<DocumentReport>,
+    /// Groups of documents that report the same event; every document is in exactly one.
+    pub events: Vec<EventReport>,
+    /// People, places and organisations after spelling variants were merged.
+    pub entities: Vec<EntityReport>,
+    /// Sentence pairs of different documents of one event that report a common claim.
+    pub alignments: Vec<AlignmentReport>,
+    /// What a fact-checker is shown: agreements, contradictions, garbled translations.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The report as pretty-printed JSON (stable field order, deterministic).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("report types always serialise")
+    }
+}
+
+/// One document of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentReport {
+    /// The caller's id.
+    pub id: String,
+    /// Headline, when recognised.
+    pub title: Option<String>,
+    /// ISO publication date, when known.
+    pub published: Option<String>,
+    /// Id of the event the document belongs to.
+    pub event: String,
+    /// Body sentences in reading order.
+    pub sentences: Vec<SentenceSpan>,
+    /// How likely the document is a garbled machine translation.
+    pub machine_translation: MachineTranslation,
+}
+
+/// A sentence's byte range in the original text, and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Exactly `original[start..end]`.
+    pub text: String,
+}
+
+/// Document-level machine-translation verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct MachineTranslation {
+    /// In [0, 1]; higher means more likely a garbled machine translation.
+    pub score: f64,
+    /// The library's decision.
+    pub flagged: bool,
+}
+
+/// An event: documents that report the same happening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventReport {
+    /// `e0`, `e1`, ... in order of each event's first document.
+    pub id: String,
+    /// Ids of its documents, in input order.
+    pub documents: Vec<String>,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A country, region, city or other place.
+    Place,
+    /// An agency, company, government body or other organisation.
+    Organization,
+    /// Anything else named.
+    Other,
+}
+
+/// One real-world referent and all the places it is mentioned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityReport {
+    /// `n0`, `n1`, ...
+    pub id: String,
+    /// The best-supported spelling.
+    pub canonical: String,
+    /// Person, place, organisation or other.
+    pub kind: EntityKind,
+    /// Every mention, in document and text order.
+    pub mentions: Vec<MentionReport>,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionReport {
+    /// Document id.
+    pub document: String,
+    /// Sentence index in that document.
+    pub sentence: usize,
+    /// Byte start in the document's original text.
+    pub start: usize,
+    /// Byte end in the document's original text.
+    pub end: usize,
+    /// The name as written (no honorific, no possessive).
+    pub text: String,
+}
+
+/// A reference to one sentence of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SentenceRef {
+    /// Document id.
+    pub document: String,
+    /// Sentence index in that document.
+    pub sentence: usize,
+}
+
+/// How two aligned sentences relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Both state the same claim.
+    Agreement,
+    /// They cannot both be true.
+    Contradiction,
+    /// They overlap but each says something the other does not.
+    Partial,
+    /// They do not report a common claim.
+    Unrelated,
+}
+
+/// An aligned sentence pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignmentReport {
+    /// One side.
+    pub a: SentenceRef,
+    /// The other side (another document of the same event).
+    pub b: SentenceRef,
+    /// Calibrated similarity in [0, 1].
+    pub score: f64,
+    /// Agreement, contradiction or partial.
+    pub relation: Relation,
+}
+
+/// The kind of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Two sentences of different documents that cannot both be true.
+    Contradiction,
+    /// Sentences of several documents stating one claim.
+    Agreement,
+    /// A garbled machine-translated sentence (first), with its clean twin (second) if any.
+    GarbledTranslation,
+}
+
+/// A piece of text that shows why a finding was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Document id.
+    pub document: String,
+    /// Sentence index in that document.
+    pub sentence: usize,
+    /// Byte start in the document's original text.
+    pub start: usize,
+    /// Byte end in the document's original text.
+    pub end: usize,
+    /// Exactly `original[start..end]`.
+    pub text: String,
+}
+
+/// Something a fact-checker is shown, with its reasons and evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Contradiction, agreement or garbled translation.
+    pub kind: FindingKind,
+    /// The sentences concerned (see [`FindingKind`] for their order).
+    pub sentences: Vec<SentenceRef>,
+    /// In [0, 1].
+    pub confidence: f64,
+    /// Short snake_case reason codes, e.g. `role_mismatch`, `broken_idiom`.
+    pub reasons: Vec<String>,
+    /// One sentence a person can read.
+    pub explanation: String,
+    /// The spans that show it.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// Rounds a score to 4 decimals so JSON stays short and stable.
+pub fn round4(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 10_000.0).round() / 10_000.0
+    } else {
+        0.0
+    }
+}
