@@ -12,6 +12,7 @@ use crate::garble;
 use crate::ingest;
 use crate::names::{self, Entities};
 use crate::report::*;
+use crate::terms::CorpusTerms;
 use std::collections::HashMap;
 
 /// A set of articles to reconcile.
@@ -107,8 +108,9 @@ impl Corpus {
         let docs = &self.documents;
         let cfg = &self.config;
         let entities = names::resolve(docs, &cfg.names);
-        let events = events::group(docs, &entities, &cfg.events);
-        let alignments = align::align(docs, &entities, &events, &cfg.align);
+        let terms = CorpusTerms::build(docs, &entities);
+        let events = events::group(docs, &terms, &cfg.events);
+        let alignments = align::align(docs, &terms, &events, &cfg.align);
         let (relations, mut findings) = compare::judge(docs, &entities, &alignments, &cfg.compare);
         let (mt, garbled) = garble::assess(docs, &entities, &alignments, &cfg.garble);
         findings.extend(garbled);

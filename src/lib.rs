@@ -33,11 +33,93 @@ pub mod dates;
 pub mod document;
 pub mod error;
 pub mod events;
+#[doc(hidden)]
+pub mod debug {
+    //! Diagnostics for development.
+    use crate::*;
+    /// Pairwise document cosine matrix.
+    pub fn doc_sims(c: &Corpus) -> Vec<Vec<f64>> {
+        let e = names::resolve(c.documents(), &c.config().names);
+        let t = terms::CorpusTerms::build(c.documents(), &e);
+        let v = events::doc_vectors(&t);
+        v.iter()
+            .map(|a| v.iter().map(|b| events::cosine(a, b)).collect())
+            .collect()
+    }
+    /// Sentence similarity matrix of two documents.
+    pub fn sent_sims(c: &Corpus, a: usize, b: usize) -> Vec<Vec<f64>> {
+        let docs = c.documents();
+        let e = names::resolve(docs, &c.config().names);
+        let t = terms::CorpusTerms::build(docs, &e);
+        let f = |d: usize| -> Vec<align::similarity::SentenceFeatures> {
+            let doc = &docs[d];
+            (0..doc.sentences.len())
+                .map(|s| {
+                    align::similarity::SentenceFeatures::new(
+                        doc.sentence_text(s),
+                        &t.sentences[d][s],
+                        &t,
+                        s,
+                        doc.sentences.len(),
+                    )
+                })
+                .collect()
+        };
+        let (fa, fb) = (f(a), f(b));
+        fa.iter()
+            .map(|x| fb.iter().map(|y| align::similarity::score(x, y)).collect())
+            .collect()
+    }
+    /// Pairwise mean best sentence match.
+    pub fn claim_overlap(c: &Corpus) -> Vec<Vec<f64>> {
+        let docs = c.documents();
+        let e = names::resolve(docs, &c.config().names);
+        let t = terms::CorpusTerms::build(docs, &e);
+        let feats: Vec<Vec<align::similarity::SentenceFeatures>> = docs
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                (0..doc.sentences.len())
+                    .map(|s| {
+                        align::similarity::SentenceFeatures::new(
+                            doc.sentence_text(s),
+                            &t.sentences[d][s],
+                            &t,
+                            s,
+                            doc.sentences.len(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        feats
+            .iter()
+            .map(|a| {
+                feats
+                    .iter()
+                    .map(|b| {
+                        let best: Vec<f64> = a
+                            .iter()
+                            .map(|x| {
+                                b.iter()
+                                    .map(|y| align::similarity::score(x, y))
+                                    .fold(0.0, f64::max)
+                            })
+                            .collect();
+                        let hi = best.iter().filter(|&&v| v >= 0.45).count() as f64;
+                        hi / (a.len().min(b.len()) as f64)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
 pub mod garble;
 pub mod ingest;
 pub mod lexicon;
 pub mod names;
 pub mod report;
+pub mod terms;
 pub mod text;
 
 pub use config::Config;

@@ -1,0 +1,252 @@
+//! Terms: the entity-normalised content of each sentence, as interned term ids, and their
+//! document frequencies. Events and alignment both compare sentences and documents on these.
+//!
+//! A sentence's terms are: one `entity` term per name mention (so 'Vikov' and 'Witkoff' are
+//! the same term once names are resolved), numbers in a normal form ('30-day' and 'thirty
+//! days' both give `#30`), and the Snowball stems of the remaining content words.
+
+use crate::document::Document;
+use crate::names::Entities;
+use crate::text::{fold, is_stopword, words};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// An interned term.
+pub type TermId = u32;
+
+/// Interned terms of a whole corpus and their frequencies.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusTerms {
+    /// Term id by term text.
+    vocab: HashMap<String, TermId>,
+    /// Term texts by id (for explanations and debugging).
+    pub names: Vec<String>,
+    /// Per term: number of sentences holding it.
+    pub sentence_df: Vec<u32>,
+    /// Per term: number of documents holding it.
+    pub document_df: Vec<u32>,
+    /// Per term: true when it stands for an entity.
+    pub is_entity: Vec<bool>,
+    /// Per term: its rarity in general English, as an inverse frequency (`-ln p`, from the
+    /// shipped word-frequency table; unseen words count as rare).
+    pub background_idf: Vec<f64>,
+    /// Per document, per sentence: its terms (sorted, deduplicated).
+    pub sentences: Vec<Vec<Vec<TermId>>>,
+    /// Total number of sentences.
+    pub sentence_count: usize,
+}
+
+impl CorpusTerms {
+    /// Extracts the terms of every sentence of `docs`.
+    pub fn build(docs: &[Document], entities: &Entities) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut t = CorpusTerms::default();
+        for (di, doc) in docs.iter().enumerate() {
+            let mut doc_terms: Vec<TermId> = Vec::new();
+            let mut sents = Vec::with_capacity(doc.sentences.len());
+            for (si, s) in doc.sentences.iter().enumerate() {
+                let mut ids: Vec<TermId> = Vec::new();
+                let mentions: Vec<_> = entities.in_sentence(di, si).collect();
+                for m in &mentions {
+                    let bg = background_idf(m.span.slice(&doc.text));
+                    ids.push(t.intern(&format!("@{}", m.entity), bg));
+                }
+                let text = s.span.slice(&doc.text);
+                for w in words(text) {
+                    let abs = s.span.start + w.start;
+                    if mentions
+                        .iter()
+                        .any(|m| m.span.start <= abs && abs < m.span.end)
+                    {
+                        continue;
+                    }
+                    if let Some(term) = term_of(w.text, &stemmer) {
+                        let bg = if term.starts_with('#') {
+                            NUMBER_IDF
+                        } else {
+                            background_idf(w.text)
+                        };
+                        ids.push(t.intern(&term, bg));
+                    }
+                }
+                ids.sort_unstable();
+                ids.dedup();
+                for &id in &ids {
+                    t.sentence_df[id as usize] += 1;
+                }
+                doc_terms.extend_from_slice(&ids);
+                sents.push(ids);
+            }
+            doc_terms.sort_unstable();
+            doc_terms.dedup();
+            for id in doc_terms {
+                t.document_df[id as usize] += 1;
+            }
+            t.sentence_count += sents.len();
+            t.sentences.push(sents);
+        }
+        t
+    }
+
+    fn intern(&mut self, term: &str, background: f64) -> TermId {
+        if let Some(&id) = self.vocab.get(term) {
+            let bg = &mut self.background_idf[id as usize];
+            *bg = bg.min(background);
+            return id;
+        }
+        let entity = term.starts_with('@');
+        let id = self.names.len() as TermId;
+        self.vocab.insert(term.to_string(), id);
+        self.names.push(term.to_string());
+        self.sentence_df.push(0);
+        self.document_df.push(0);
+        self.is_entity.push(entity);
+        self.background_idf.push(background);
+        id
+    }
+
+    /// Smoothed inverse sentence frequency of a term.
+    pub fn sentence_idf(&self, t: TermId) -> f64 {
+        let df = self.sentence_df.get(t as usize).copied().unwrap_or(0) as f64;
+        ((1.0 + self.sentence_count as f64) / (1.0 + df)).ln() + 1.0
+    }
+
+    /// Inverse document frequency of a term: the corpus's own, blended with the term's
+    /// rarity in general English, which stands in for it while the corpus is small (in five
+    /// articles about one story, 'ceasefire' is in four, yet it is what they share).
+    pub fn document_idf(&self, t: TermId) -> f64 {
+        let df = self.document_df.get(t as usize).copied().unwrap_or(0) as f64;
+        let n = self.sentences.len() as f64;
+        let corpus = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+        let bg = self
+            .background_idf
+            .get(t as usize)
+            .copied()
+            .unwrap_or(BACKGROUND_UNSEEN)
+            / BACKGROUND_SCALE;
+        let alpha = n / (n + BACKGROUND_PRIOR_DOCS);
+        alpha * corpus + (1.0 - alpha) * bg
+    }
+}
+
+/// Background idf of words missing from the frequency table (rarer than its last entry).
+const BACKGROUND_UNSEEN: f64 = 17.0;
+/// Background idf given to numbers.
+const NUMBER_IDF: f64 = 12.0;
+/// Scales background idf (`-ln p`, about 3 to 17) to the range of corpus idf.
+const BACKGROUND_SCALE: f64 = 3.0;
+/// Pseudo-count of documents for which the background stands in: with this many documents
+/// the corpus's own idf and the background weigh the same.
+const BACKGROUND_PRIOR_DOCS: f64 = 50.0;
+
+/// Rarity of a word in general English, `-ln p(word)`, from the shipped frequency table.
+pub fn background_idf(word: &str) -> f64 {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("data/garble_words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, z) = l.split_once('\t')?;
+                Some((w, z.trim().parse().ok()?))
+            })
+            .collect()
+    });
+    let f = fold(word);
+    let f = f.strip_suffix("'s").unwrap_or(&f);
+    // Multi-word names: the rarest word decides.
+    f.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| match table.get(w) {
+            Some(&z) => (9.0 - z as f64 / 10.0) * std::f64::consts::LN_10,
+            None => BACKGROUND_UNSEEN,
+        })
+        .fold(0.0, f64::max)
+        .max(1.0)
+}
+
+/// The term a word contributes, if any: a number's normal form, or the stem of a content word.
+pub fn term_of(word: &str, stemmer: &Stemmer) -> Option<String> {
+    if let Some(n) = number_value(word) {
+        return Some(format!("#{n}"));
+    }
+    let f = fold(word);
+    let f = f.strip_suffix("'s").unwrap_or(&f);
+    if f.chars().count() < 2 || is_stopword(f) || !f.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(stemmer.stem(f).into_owned())
+}
+
+/// The value of a number written in digits ('30', '1,000', '2.5') or as an English word
+/// ('thirty'), normalised to a string ('30', '1000', '2.5').
+pub fn number_value(word: &str) -> Option<String> {
+    let w = word.trim_end_matches('%');
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = w.chars().filter(|c| *c != ',').collect();
+        if digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.matches('.').count() <= 1
+        {
+            return Some(digits.trim_end_matches('.').to_string());
+        }
+        return None;
+    }
+    const WORDS: [(&str, u32); 28] = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("hundred", 100),
+    ];
+    let lower = word.to_lowercase();
+    WORDS
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|(_, v)| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_normalise() {
+        assert_eq!(number_value("30"), Some("30".into()));
+        assert_eq!(number_value("thirty"), Some("30".into()));
+        assert_eq!(number_value("1,000"), Some("1000".into()));
+        assert_eq!(number_value("86%"), Some("86".into()));
+        assert_eq!(number_value("3D"), None);
+    }
+
+    #[test]
+    fn stems_and_stopwords() {
+        let s = Stemmer::create(Algorithm::English);
+        assert_eq!(term_of("negotiations", &s), term_of("negotiation", &s));
+        assert_eq!(term_of("the", &s), None);
+        assert_eq!(term_of("Russia’s", &s), term_of("Russia", &s));
+    }
+}
