@@ -4,18 +4,28 @@
 //! With `--json`, prints the report in report format v1 on stdout and nothing else.
 
 use corroborate::report::{FindingKind, Report};
-use corroborate::{Corpus, Error};
+use corroborate::{Config, Corpus, Error};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut files: Vec<PathBuf> = Vec::new();
-    for arg in std::env::args_os().skip(1) {
+    let mut config = Config::default();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--json") => json = true,
+            Some("--set") => {
+                let kv = args.next().and_then(|a| a.into_string().ok()).unwrap_or_default();
+                let (k, v) = kv.split_once('=').unwrap_or((&kv, ""));
+                if let Err(e) = config.set(k, v) {
+                    eprintln!("reconcile: {e}");
+                    return ExitCode::from(2);
+                }
+            }
             Some("-h" | "--help") => {
-                println!("usage: reconcile [--json] [FILE...]\n\nWithout FILE, runs on the built-in sample corpus.");
+                println!("usage: reconcile [--json] [--set KEY=VALUE]... [FILE...]\n\nWithout FILE, runs on the built-in sample corpus.\n--set changes a numeric setting of corroborate::Config, e.g. --set align.min_score=0.3");
                 return ExitCode::SUCCESS;
             }
             Some(a) if a.starts_with("--") => {
@@ -28,7 +38,7 @@ fn main() -> ExitCode {
     if files.is_empty() {
         files = sample_files();
     }
-    match run(&files) {
+    match run(&files, config) {
         Ok(report) => {
             if json {
                 println!("{}", report.to_json());
@@ -58,8 +68,8 @@ fn sample_files() -> Vec<PathBuf> {
     v
 }
 
-fn run(files: &[PathBuf]) -> Result<Report, Error> {
-    let mut corpus = Corpus::new();
+fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
+    let mut corpus = Corpus::with_config(config)?;
     for path in files {
         let id = path.file_name().map_or_else(
             || path.to_string_lossy().into_owned(),

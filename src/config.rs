@@ -60,6 +60,30 @@ impl Config {
     }
 }
 
+impl Config {
+    /// Sets one numeric setting by its dotted name, e.g. `align.min_score=0.3` — what the
+    /// `--set` option of the examples uses. The result is validated.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        let bad = |message: String| Error::Config { field: key.to_string(), message };
+        let num: f64 = value.trim().parse().map_err(|_| bad(format!("'{value}' is not a number")))?;
+        let int = || -> Result<usize> {
+            (num >= 0.0 && num.fract() == 0.0).then_some(num as usize).ok_or_else(|| bad(format!("'{value}' is not a whole number")))
+        };
+        match key {
+            "max_document_bytes" => self.max_document_bytes = int()?,
+            "events.min_similarity" => self.events.min_similarity = num,
+            "events.min_relative_similarity" => self.events.min_relative_similarity = num,
+            "events.max_date_gap_days" => self.events.max_date_gap_days = int()? as i64,
+            "events.blocking_terms" => self.events.blocking_terms = int()?,
+            "align.min_score" => self.align.min_score = num,
+            "align.one_sided_min_score" => self.align.one_sided_min_score = num,
+            "align.best_margin" => self.align.best_margin = num,
+            _ => return Err(bad("no such setting".into())),
+        }
+        self.validate()
+    }
+}
+
 /// Checks that a `[0, 1]` setting is in range.
 pub(crate) fn check_unit(field: &str, value: f64) -> Result<()> {
     if value.is_finite() && (0.0..=1.0).contains(&value) {

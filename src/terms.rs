@@ -105,10 +105,18 @@ impl CorpusTerms {
         id
     }
 
-    /// Smoothed inverse sentence frequency of a term.
+    /// Inverse sentence frequency of a term, blended with its rarity in general English
+    /// (see [`CorpusTerms::document_idf`]).
     pub fn sentence_idf(&self, t: TermId) -> f64 {
         let df = self.sentence_df.get(t as usize).copied().unwrap_or(0) as f64;
-        ((1.0 + self.sentence_count as f64) / (1.0 + df)).ln() + 1.0
+        let n = self.sentence_count as f64;
+        let corpus = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+        let alpha = n / (n + BACKGROUND_PRIOR_SENTENCES);
+        alpha * corpus + (1.0 - alpha) * self.background(t)
+    }
+
+    fn background(&self, t: TermId) -> f64 {
+        self.background_idf.get(t as usize).copied().unwrap_or(BACKGROUND_UNSEEN) / BACKGROUND_SCALE
     }
 
     /// Inverse document frequency of a term: the corpus's own, blended with the term's
@@ -138,6 +146,8 @@ const BACKGROUND_SCALE: f64 = 3.0;
 /// Pseudo-count of documents for which the background stands in: with this many documents
 /// the corpus's own idf and the background weigh the same.
 const BACKGROUND_PRIOR_DOCS: f64 = 50.0;
+/// The same for sentences.
+const BACKGROUND_PRIOR_SENTENCES: f64 = 150.0;
 
 /// Rarity of a word in general English, `-ln p(word)`, from the shipped frequency table.
 pub fn background_idf(word: &str) -> f64 {
