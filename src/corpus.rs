@@ -89,10 +89,14 @@ impl Corpus {
                 limit: self.config.max_document_bytes,
             });
         }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (3, rest),
+            None => (0, bytes),
+        };
+        // The offset is counted in the bytes the caller gave, byte-order mark included.
         let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
             id: id.to_string(),
-            offset: e.valid_up_to(),
+            offset: bom + e.valid_up_to(),
         })?;
         self.add(id, text)
     }

@@ -213,6 +213,11 @@ fn make(year: Option<i32>, month: u8, day: u8) -> Option<Date> {
 }
 
 fn parse_iso_like(t: &str) -> Option<Date> {
+    // An ISO 8601 timestamp: '2025-06-04T18:30:00+02:00' holds the date before its 'T'.
+    let t = match (t.get(..10), t.as_bytes().get(10)) {
+        (Some(date), Some(b'T')) => date,
+        _ => t,
+    };
     if t.len() < 8 || t.len() > 10 || !t.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -312,6 +317,10 @@ mod tests {
         );
         let d = find_dates("Feb. 28 talks");
         assert_eq!(d[0].date.month, 2);
+        let d = find_dates("datePublished 2025-06-04T18:30:00+02:00");
+        assert_eq!(d[0].date.to_string(), "2025-06-04");
+        let d = find_dates("Published: Oct. 21, 2025");
+        assert_eq!(d[0].date.to_string(), "2025-10-21");
     }
 
     #[test]

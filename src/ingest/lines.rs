@@ -3,8 +3,9 @@
 //! as the run of lines with the most prose in it.
 
 use super::{trim_span, IngestConfig};
+use crate::dates::{find_dates, weekday_number};
 use crate::document::Span;
-use crate::text::{fold, is_stopword, words};
+use crate::text::{fold, is_stopword, words, Word};
 
 /// What a line of raw text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +94,19 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
         })
         .count();
     let glued = ws.iter().any(|w| is_glued(w.text));
-    let separators = line.contains(" | ") || line.contains(" / ") || line.contains('|');
+    // Menu items are joined by bars, slashes, tabs or runs of spaces ('Politics   World').
+    let separators = line.contains(" | ")
+        || line.contains(" / ")
+        || line.contains('|')
+        || line.contains('\t')
+        || line.contains("   ");
     let stop_ratio = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
 
-    let kind = if strong || (weak && n < 12 && (n <= 4 || !ends_sentence)) {
+    let kind = if strong
+        || (weak && n < 12 && (n <= 4 || !ends_sentence))
+        || is_dateline(line, &ws)
+        || is_byline(&ws, ends_sentence)
+    {
         LineKind::Furniture
     } else if n >= config.min_prose_words
         && ends_sentence
@@ -128,6 +138,63 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
         words: n,
         ends_sentence,
     }
+}
+
+/// Words a dateline may hold besides the date itself ('Updated: 2025-06-04 18:30 GMT').
+const DATELINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "last",
+    "first",
+    "on",
+    "at",
+    "date",
+    "time",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "bst",
+];
+
+/// A line that is only a date, perhaps with a time, a weekday and words such as
+/// 'Published' or 'Updated': '4 June 2025', 'Published: Oct. 21, 2025', 'June 4, 2025 18:30'.
+fn is_dateline(line: &str, ws: &[Word<'_>]) -> bool {
+    if ws.len() > 12 {
+        return false;
+    }
+    let dates = find_dates(line);
+    if !dates.iter().any(|d| d.date.year.is_some()) {
+        return false;
+    }
+    ws.iter().all(|w| {
+        let inside = dates.iter().any(|d| w.start >= d.start && w.end() <= d.end);
+        let folded = fold(w.text);
+        inside
+            || w.text.chars().all(|c| c.is_ascii_digit())
+            || weekday_number(w.text).is_some()
+            || DATELINE_WORDS.contains(&folded.trim_end_matches('.'))
+    })
+}
+
+/// A byline: 'By Lena Varga', 'By Jane Roe and John Doe' — 'By' and two to six capitalised
+/// names or connectors, no closing punctuation.
+fn is_byline(ws: &[Word<'_>], ends_sentence: bool) -> bool {
+    if ends_sentence || !(3..=7).contains(&ws.len()) || ws[0].text != "By" {
+        return false;
+    }
+    ws[1..].iter().all(|w| {
+        w.text.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w.text, "and" | "in" | "for" | "of" | "de" | "van" | "von")
+    })
 }
 
 /// 'EditionASIA': lowercase followed by two capitals inside one word, the mark of menu items
@@ -164,4 +231,40 @@ pub fn body_range(lines: &[Line]) -> (usize, usize) {
         }
     }
     best_range
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> LineKind {
+        classify_lines(line, &IngestConfig::default())[0].kind
+    }
+
+    #[test]
+    fn datelines_bylines_and_spaced_menus_are_not_headings() {
+        for l in [
+            "June 4, 2025",
+            "4 June 2025",
+            "Published: Oct. 21, 2025",
+            "Updated: Wednesday, June 4, 2025 18:30 GMT",
+            "By Lena Varga",
+            "By Jane Roe and John Doe",
+        ] {
+            assert_eq!(kind(l), LineKind::Furniture, "{l}");
+        }
+        assert_ne!(
+            kind("Politics   World   Business   Culture"),
+            LineKind::Heading
+        );
+        // A headline that holds a date, and a sentence starting with 'By', stay what they are.
+        assert_eq!(
+            kind("Voters go to the polls on 4 June 2025"),
+            LineKind::Heading
+        );
+        assert_eq!(
+            kind("By Friday the convoys had reached the city, officials said."),
+            LineKind::Prose
+        );
+    }
 }

@@ -103,8 +103,20 @@ pub fn ingest(
 
     let mut sentences = Vec::new();
     let mut title = None;
-    // Heading lines above the body: the first is the headline, the rest sub-headlines.
-    for line in &lines[..body_start] {
+    // Heading lines above the body, in groups split by furniture: the last group holds the
+    // headline (its first line) and sub-headlines; earlier groups are mastheads and section
+    // names ('The Daily Example' above 'Home | World').
+    let above = &lines[..body_start];
+    let group_start = above
+        .iter()
+        .rposition(|l| l.kind == LineKind::Heading)
+        .map_or(0, |last| {
+            above[..last]
+                .iter()
+                .rposition(|l| l.kind == LineKind::Furniture)
+                .map_or(0, |f| f + 1)
+        });
+    for line in &above[group_start..] {
         if line.kind == LineKind::Heading {
             if title.is_none() {
                 title = Some(line.span);
