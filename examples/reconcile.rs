@@ -17,7 +17,10 @@ fn main() -> ExitCode {
         match arg.to_str() {
             Some("--json") => json = true,
             Some("--set") => {
-                let kv = args.next().and_then(|a| a.into_string().ok()).unwrap_or_default();
+                let kv = args
+                    .next()
+                    .and_then(|a| a.into_string().ok())
+                    .unwrap_or_default();
                 let (k, v) = kv.split_once('=').unwrap_or((&kv, ""));
                 if let Err(e) = config.set(k, v) {
                     eprintln!("reconcile: {e}");
@@ -40,11 +43,13 @@ fn main() -> ExitCode {
     }
     match run(&files, config) {
         Ok(report) => {
-            if json {
-                println!("{}", report.to_json());
+            let text = if json {
+                report.to_json() + "\n"
             } else {
-                print_human(&report);
-            }
+                human(&report)
+            };
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -84,7 +89,16 @@ fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
     Ok(corpus.reconcile())
 }
 
-fn print_human(r: &Report) {
+/// `writeln!` into a String, which cannot fail.
+macro_rules! w {
+    ($o:expr, $($t:tt)*) => {{
+        let _ = writeln!($o, $($t)*);
+    }};
+}
+
+fn human(r: &Report) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
     let text = |d: &str, s: usize| -> String {
         r.documents
             .iter()
@@ -93,20 +107,22 @@ fn print_human(r: &Report) {
             .map(|s| s.text.clone())
             .unwrap_or_default()
     };
-    println!(
+    w!(
+        o,
         "{} documents, {} events, {} entities, {} aligned sentence pairs\n",
         r.documents.len(),
         r.events.len(),
         r.entities.len(),
         r.alignments.len()
     );
-    println!("EVENTS");
+    w!(o, "EVENTS");
     for e in &r.events {
-        println!("  {}: {}", e.id, e.documents.join(", "));
+        w!(o, "  {}: {}", e.id, e.documents.join(", "));
     }
-    println!("\nDOCUMENTS");
+    w!(o, "\nDOCUMENTS");
     for d in &r.documents {
-        println!(
+        w!(
+            o,
             "  {} [{}] {} | published {} | {} sentences | machine translation {:.2}{}",
             d.id,
             d.event,
@@ -121,12 +137,13 @@ fn print_human(r: &Report) {
             }
         );
     }
-    println!("\nENTITIES (with spelling variants)");
+    w!(o, "\nENTITIES (with spelling variants)");
     for e in &r.entities {
         let mut variants: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
         variants.sort_unstable();
         variants.dedup();
-        println!(
+        w!(
+            o,
             "  {} ({:?}, {} mentions): {}",
             e.canonical,
             e.kind,
@@ -140,16 +157,18 @@ fn print_human(r: &Report) {
         ("GARBLED TRANSLATIONS", FindingKind::GarbledTranslation),
     ] {
         let fs: Vec<_> = r.findings.iter().filter(|f| f.kind == kind).collect();
-        println!("\n{title} ({})", fs.len());
+        w!(o, "\n{title} ({})", fs.len());
         for f in fs {
-            println!(
+            w!(
+                o,
                 "  [{:.2}] {} — {}",
                 f.confidence,
                 f.reasons.join(", "),
                 f.explanation
             );
             for s in &f.sentences {
-                println!(
+                w!(
+                    o,
                     "      {}#{}: {}",
                     s.document,
                     s.sentence,
@@ -158,4 +177,5 @@ fn print_human(r: &Report) {
             }
         }
     }
+    o
 }

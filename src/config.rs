@@ -64,10 +64,18 @@ impl Config {
     /// Sets one numeric setting by its dotted name, e.g. `align.min_score=0.3` — what the
     /// `--set` option of the examples uses. The result is validated.
     pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
-        let bad = |message: String| Error::Config { field: key.to_string(), message };
-        let num: f64 = value.trim().parse().map_err(|_| bad(format!("'{value}' is not a number")))?;
+        let bad = |message: String| Error::Config {
+            field: key.to_string(),
+            message,
+        };
+        let num: f64 = value
+            .trim()
+            .parse()
+            .map_err(|_| bad(format!("'{value}' is not a number")))?;
         let int = || -> Result<usize> {
-            (num >= 0.0 && num.fract() == 0.0).then_some(num as usize).ok_or_else(|| bad(format!("'{value}' is not a whole number")))
+            (num >= 0.0 && num.fract() == 0.0)
+                .then_some(num as usize)
+                .ok_or_else(|| bad(format!("'{value}' is not a whole number")))
         };
         match key {
             "max_document_bytes" => self.max_document_bytes = int()?,

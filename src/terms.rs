@@ -116,7 +116,11 @@ impl CorpusTerms {
     }
 
     fn background(&self, t: TermId) -> f64 {
-        self.background_idf.get(t as usize).copied().unwrap_or(BACKGROUND_UNSEEN) / BACKGROUND_SCALE
+        self.background_idf
+            .get(t as usize)
+            .copied()
+            .unwrap_or(BACKGROUND_UNSEEN)
+            / BACKGROUND_SCALE
     }
 
     /// Inverse document frequency of a term: the corpus's own, blended with the term's
