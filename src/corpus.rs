@@ -109,25 +109,79 @@ impl Corpus {
     /// Runs every stage and returns the report. Deterministic: the same documents in the
     /// same order give the same report.
     pub fn reconcile(&self) -> Report {
+        self.reconcile_with_progress(|_| {})
+    }
+
+    /// Like [`Corpus::reconcile`], calling `progress` as each stage starts and when the
+    /// report is done (for progress bars and per-stage timing).
+    pub fn reconcile_with_progress(&self, mut progress: impl FnMut(Progress)) -> Report {
         let docs = &self.documents;
         let cfg = &self.config;
+        let mut step = |stage| progress(Progress { stage, documents: docs.len() });
+        step(Stage::Names);
         let entities = names::resolve(docs, &cfg.names);
+        step(Stage::Terms);
         let terms = CorpusTerms::build(docs, &entities);
+        step(Stage::Events);
         let events = events::group(docs, &terms, &cfg.events);
+        step(Stage::Align);
         let alignments = align::align(docs, &terms, &events, &cfg.align);
+        step(Stage::Compare);
         let (relations, mut findings) = compare::judge(docs, &entities, &alignments, &cfg.compare);
+        step(Stage::Garble);
         let (mt, garbled) = garble::assess(docs, &entities, &alignments, &cfg.garble);
         findings.extend(garbled);
-        assemble(
-            docs,
-            &entities,
-            &events,
-            &alignments,
-            &relations,
-            &mt,
-            findings,
-        )
+        step(Stage::Report);
+        let report = assemble(docs, &entities, &events, &alignments, &relations, &mt, findings);
+        step(Stage::Done);
+        report
     }
+}
+
+/// A stage of [`Corpus::reconcile`], in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// Finding name mentions and merging them into entities.
+    Names,
+    /// Building the entity-normalised terms of every sentence.
+    Terms,
+    /// Grouping documents into events.
+    Events,
+    /// Aligning sentences within events.
+    Align,
+    /// Judging agreements and contradictions.
+    Compare,
+    /// Detecting garbled machine translation.
+    Garble,
+    /// Assembling the report.
+    Report,
+    /// Finished.
+    Done,
+}
+
+impl Stage {
+    /// How far through the run this stage starts, in [0, 1] (rough shares of run time).
+    pub fn fraction(self) -> f64 {
+        match self {
+            Stage::Names => 0.0,
+            Stage::Terms => 0.15,
+            Stage::Events => 0.25,
+            Stage::Align => 0.35,
+            Stage::Compare => 0.7,
+            Stage::Garble => 0.8,
+            Stage::Report => 0.95,
+            Stage::Done => 1.0,
+        }
+    }
+}
+
+/// What a progress callback is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// The stage now starting.
+    pub stage: Stage,
+    /// Number of documents being reconciled.
+    pub documents: usize,
 }
 
 /// Builds a report from raw texts in one call: `(id, text)` pairs.

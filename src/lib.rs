@@ -123,7 +123,7 @@ pub mod terms;
 pub mod text;
 
 pub use config::Config;
-pub use corpus::{reconcile, Corpus};
+pub use corpus::{reconcile, Corpus, Progress, Stage};
 pub use dates::Date;
 pub use document::{Document, Sentence, Span};
 pub use error::{Error, Result};

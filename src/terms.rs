@@ -41,6 +41,8 @@ impl CorpusTerms {
     pub fn build(docs: &[Document], entities: &Entities) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut t = CorpusTerms::default();
+        // Words repeat: each distinct surface form is folded, stemmed and looked up once.
+        let mut seen: HashMap<&str, Option<TermId>> = HashMap::new();
         for (di, doc) in docs.iter().enumerate() {
             let mut doc_terms: Vec<TermId> = Vec::new();
             let mut sents = Vec::with_capacity(doc.sentences.len());
@@ -60,14 +62,13 @@ impl CorpusTerms {
                     {
                         continue;
                     }
-                    if let Some(term) = term_of(w.text, &stemmer) {
-                        let bg = if term.starts_with('#') {
-                            NUMBER_IDF
-                        } else {
-                            background_idf(w.text)
-                        };
-                        ids.push(t.intern(&term, bg));
-                    }
+                    let id = *seen.entry(w.text).or_insert_with(|| {
+                        term_of(w.text, &stemmer).map(|term| {
+                            let bg = if term.starts_with('#') { NUMBER_IDF } else { background_idf(w.text) };
+                            t.intern(&term, bg)
+                        })
+                    });
+                    ids.extend(id);
                 }
                 ids.sort_unstable();
                 ids.dedup();

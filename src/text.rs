@@ -33,6 +33,9 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// Folds text for comparison: NFKD, combining marks removed, lowercase, curly apostrophes
 /// and quotes made straight. Idempotent.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.replace('`', "'").to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
         if is_combining_mark(c) {

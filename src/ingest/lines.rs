@@ -171,6 +171,21 @@ fn is_dateline(line: &str, ws: &[Word<'_>]) -> bool {
     if ws.len() > 12 {
         return false;
     }
+    // 'Xinhua | Updated: 2025-03-13 21:11': a source name and a dateline between bars.
+    if line.contains('|') {
+        let mut pos = 0;
+        for part in line.split('|') {
+            let words: Vec<Word<'_>> = ws
+                .iter()
+                .filter(|w| w.start >= pos && w.end() <= pos + part.len())
+                .map(|w| Word { start: w.start - pos, text: w.text })
+                .collect();
+            if is_dateline(part, &words) {
+                return true;
+            }
+            pos += part.len() + 1;
+        }
+    }
     let dates = find_dates(line);
     if !dates.iter().any(|d| d.date.year.is_some()) {
         return false;

@@ -159,10 +159,12 @@ pub fn ingest(
     }
 
     let published = published.or_else(|| {
+        // Datelines above the body first, then any inside or below it.
         lines[..body_start]
             .iter()
-            .chain(&lines[body_end..])
             .filter(|l| l.kind != LineKind::Prose)
+            .chain(lines[body_start..].iter().filter(|l| l.kind == LineKind::Furniture))
+            .chain(lines[body_end..].iter().filter(|l| l.kind != LineKind::Prose))
             .find_map(|l| {
                 find_dates(l.span.slice(text))
                     .into_iter()

@@ -1,0 +1,78 @@
+//! `scale [SIZES...]` — the scale benchmark: builds deterministic corpora of 100, 1,000 and
+//! 10,000 articles (events of 5–50 articles) from the real parallel news in `../shared/data`,
+//! reconciles each and prints a table: articles/s, MB/s, time per stage, and event quality
+//! (pairwise F1 against the generated ground truth). Peak memory: run under
+//! `/usr/bin/time -v`.
+
+#[path = "../benches/common/gen.rs"]
+mod gen;
+
+use corroborate::Corpus;
+use std::collections::HashMap;
+use std::time::Instant;
+
+fn main() {
+    let sizes: Vec<usize> = {
+        let v: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+        if v.is_empty() { vec![100, 1_000, 10_000] } else { v }
+    };
+    let dirs = gen::default_dirs();
+    let sources = gen::load_sources(&dirs.iter().map(|p| p.as_path()).collect::<Vec<_>>());
+    if sources.is_empty() {
+        eprintln!("scale: no source articles under {:?}", dirs);
+        std::process::exit(1);
+    }
+    println!("| articles | events | MB | ingest s | reconcile s | total s | articles/s | MB/s | event F1 |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for n in sizes {
+        let arts = gen::generate(&sources, n, 5, 50, 42);
+        let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
+        let t0 = Instant::now();
+        let mut corpus = Corpus::new();
+        for a in &arts {
+            corpus.add(&a.id, &a.text).expect("generated articles are valid");
+        }
+        let t1 = Instant::now();
+        let mut stages: Vec<(corroborate::Stage, Instant)> = Vec::new();
+        let report = corpus.reconcile_with_progress(|p| stages.push((p.stage, Instant::now())));
+        let t2 = Instant::now();
+        if std::env::var_os("SCALE_DEBUG").is_some() {
+            for w in stages.windows(2) {
+                eprintln!("  {:?}: {:.2} s", w[0].0, (w[1].1 - w[0].1).as_secs_f64());
+            }
+        }
+        let truth: HashMap<&str, usize> = arts.iter().map(|a| (a.id.as_str(), a.event)).collect();
+        let gold: Vec<usize> = report.documents.iter().map(|d| truth[d.id.as_str()]).collect();
+        let pred: Vec<&str> = report.documents.iter().map(|d| d.event.as_str()).collect();
+        let f1 = pairwise_f1(&gold, &pred);
+        let events = arts.last().map_or(0, |a| a.event + 1);
+        let total = (t2 - t0).as_secs_f64();
+        println!(
+            "| {n} | {events} | {:.1} | {:.2} | {:.2} | {:.2} | {:.0} | {:.2} | {:.3} |",
+            bytes as f64 / 1e6,
+            (t1 - t0).as_secs_f64(),
+            (t2 - t1).as_secs_f64(),
+            total,
+            n as f64 / total,
+            bytes as f64 / 1e6 / total,
+            f1
+        );
+    }
+}
+
+fn pairwise_f1(gold: &[usize], pred: &[&str]) -> f64 {
+    fn pairs<K: std::hash::Hash + Eq>(labels: impl Iterator<Item = K>) -> f64 {
+        let mut c: HashMap<K, f64> = HashMap::new();
+        for l in labels {
+            *c.entry(l).or_default() += 1.0;
+        }
+        c.values().map(|n| n * (n - 1.0) / 2.0).sum()
+    }
+    let both = pairs(gold.iter().zip(pred));
+    let (g, p) = (pairs(gold.iter()), pairs(pred.iter()));
+    let (prec, rec) = (both / p.max(1.0), both / g.max(1.0));
+    if std::env::var_os("SCALE_DEBUG").is_some() {
+        eprintln!("event precision {prec:.4} recall {rec:.4}");
+    }
+    if prec + rec == 0.0 { 0.0 } else { 2.0 * prec * rec / (prec + rec) }
+}
