@@ -119,6 +119,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod names;
 pub mod report;
+pub mod synonyms;
 pub mod terms;
 pub mod text;
 
