@@ -76,7 +76,8 @@ pub(crate) fn doc_vectors(terms: &CorpusTerms) -> Vec<Vector> {
         .map(|sents| {
             let mut tf: BTreeMap<TermId, u32> = BTreeMap::new();
             for s in sents {
-                for &t in s {
+                // Synonym concepts widen sentence matching; documents compare on words.
+                for &t in s.iter().filter(|&&t| !terms.is_concept[t as usize]) {
                     *tf.entry(t).or_default() += 1;
                 }
             }

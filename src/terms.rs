@@ -27,6 +27,8 @@ pub struct CorpusTerms {
     pub document_df: Vec<u32>,
     /// Per term: true when it stands for an entity.
     pub is_entity: Vec<bool>,
+    /// Per term: true when it stands for a WordNet concept (a synonym set), not a word.
+    pub is_concept: Vec<bool>,
     /// Per term: its rarity in general English, as an inverse frequency (`-ln p`, from the
     /// shipped word-frequency table; unseen words count as rare).
     pub background_idf: Vec<f64>,
@@ -43,6 +45,7 @@ impl CorpusTerms {
         let mut t = CorpusTerms::default();
         // Words repeat: each distinct surface form is folded, stemmed and looked up once.
         let mut seen: HashMap<&str, Option<TermId>> = HashMap::new();
+        let mut concepts_of: HashMap<&str, Vec<TermId>> = HashMap::new();
         for (di, doc) in docs.iter().enumerate() {
             let mut doc_terms: Vec<TermId> = Vec::new();
             let mut sents = Vec::with_capacity(doc.sentences.len());
@@ -69,6 +72,18 @@ impl CorpusTerms {
                         })
                     });
                     ids.extend(id);
+                    // Synonym concepts of content words, so 'truce' meets 'ceasefire'.
+                    // Capitalised words past the first are names ('Trump' is not 'best').
+                    let name_like = w.start > 0 && w.text.chars().next().is_some_and(char::is_uppercase);
+                    if id.is_some() && !name_like {
+                        let cs = concepts_of.entry(w.text).or_insert_with(|| {
+                            crate::synonyms::concepts(w.text)
+                                .iter()
+                                .map(|c| t.intern(&format!("~{c}"), CONCEPT_IDF))
+                                .collect()
+                        });
+                        ids.extend_from_slice(cs);
+                    }
                 }
                 ids.sort_unstable();
                 ids.dedup();
@@ -96,6 +111,7 @@ impl CorpusTerms {
             return id;
         }
         let entity = term.starts_with('@');
+        self.is_concept.push(term.starts_with('~'));
         let id = self.names.len() as TermId;
         self.vocab.insert(term.to_string(), id);
         self.names.push(term.to_string());
@@ -144,6 +160,8 @@ impl CorpusTerms {
 
 /// Background idf of words missing from the frequency table (rarer than its last entry).
 const BACKGROUND_UNSEEN: f64 = 17.0;
+/// Background idf given to synonym concepts.
+const CONCEPT_IDF: f64 = 10.0;
 /// Background idf given to numbers.
 const NUMBER_IDF: f64 = 12.0;
 /// Scales background idf (`-ln p`, about 3 to 17) to the range of corpus idf.

@@ -6,6 +6,12 @@ use crate::terms::{CorpusTerms, TermId};
 use crate::text::fold;
 use std::cmp::Ordering;
 
+/// Weight of an entity term relative to a word.
+const ENTITY_WEIGHT: f64 = 1.5;
+/// Weight of a synonym-concept term relative to a word (a shared word also shares its
+/// concepts, so exact matches still count more).
+const CONCEPT_WEIGHT: f64 = 0.5;
+
 /// What similarity needs to know of a sentence.
 #[derive(Debug, Clone)]
 pub struct SentenceFeatures {
@@ -33,7 +39,9 @@ impl SentenceFeatures {
                     t,
                     terms.sentence_idf(t)
                         * if terms.is_entity[t as usize] {
-                            1.5
+                            ENTITY_WEIGHT
+                        } else if terms.is_concept[t as usize] {
+                            CONCEPT_WEIGHT
                         } else {
                             1.0
                         },
