@@ -44,25 +44,18 @@ pub fn judge_all(
         partners.entry(a.a).or_default().push((a.b, a.score));
         partners.entry(a.b).or_default().push((a.a, a.score));
     }
-    let own = |id: SentenceId| {
-        alone
-            .get(id.0)
-            .and_then(|d| d.get(id.1))
-            .map(|v| v.score)
-            .unwrap_or(1.0)
-    };
-    let mut out = Vec::with_capacity(docs.len());
+    // Pass 1: each sentence alone plus name variants; gives each document a suspicion level
+    // that tells which side of an aligned pair is the garbled one.
+    let mut out: Vec<Vec<Judged>> = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
         let mut row = Vec::with_capacity(doc.sentences.len());
         for (s, base) in alone[d].iter().enumerate() {
-            let base = base.clone();
             let offset = doc.sentences[s].span.start;
             let mut v = base.clone();
             v.evidence = base.evidence.iter().map(|e| e.shifted(offset)).collect();
-            let mut parts = vec![base.score];
             if let Some(vs) = variants.get(&(d, s)) {
                 v.reasons.push("name_variant".to_string());
-                parts.push(config.name_variant_weight);
+                v.score = noisy_or([base.score, config.name_variant_weight]);
                 for (span, canonical) in vs {
                     v.notes.push(format!(
                         "'{}' is spelled '{}' in the other sources",
@@ -72,56 +65,71 @@ pub fn judge_all(
                     v.evidence.push(*span);
                 }
             }
-            // The clean twin: the aligned sentence judged most fluent, if clearly more so.
-            let mut twin: Option<(SentenceId, f64)> = None;
-            for &(p, score) in partners.get(&(d, s)).map(Vec::as_slice).unwrap_or(&[]) {
-                let ps = own(p);
-                if ps + 0.1
-                    < base.score.max(if variants.contains_key(&(d, s)) {
-                        0.5
-                    } else {
-                        0.0
-                    })
-                    && twin.is_none_or(|(t, ts)| (ps - score, p) < (own(t) - ts, t))
-                {
-                    twin = Some((p, score));
-                }
-            }
-            let mut twin_id = twin.map(|(t, _)| t);
-            if let Some(t) = twin_id {
-                let other = docs[t.0].sentence_text(t.1);
-                let mine = doc.sentence_text(s);
-                if let Some(diff) = substituted(mine, other) {
-                    v.reasons.push("content_substitution".to_string());
-                    parts.push(config.substitution_weight);
-                    v.notes.push(format!(
-                        "where {} has '{}', this sentence has '{}'",
-                        docs[t.0].id,
-                        diff.theirs.join(" "),
-                        diff.mine
-                            .iter()
-                            .map(|sp| sp.slice(mine))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    ));
-                    v.evidence
-                        .extend(diff.mine.iter().map(|sp| sp.shifted(offset)));
-                }
-            }
-            if !v.reasons.iter().any(|r| r != "name_variant") && twin_id.is_some() {
-                // A twin is only shown for sentences with their own signs of garbling.
-                if base.score < config.in_document_flag_threshold {
-                    twin_id = None;
-                }
-            }
-            v.score = noisy_or(parts);
             row.push(Judged {
                 verdict: v,
-                alone: base,
-                twin: twin_id,
+                alone: base.clone(),
+                twin: None,
             });
         }
         out.push(row);
+    }
+    let suspicion: Vec<f64> = out
+        .iter()
+        .map(|r| super::document::document_score(r))
+        .collect();
+    let first_pass: Vec<Vec<f64>> = out
+        .iter()
+        .map(|r| r.iter().map(|j| j.verdict.score).collect())
+        .collect();
+    let score_of = |id: SentenceId| {
+        first_pass
+            .get(id.0)
+            .and_then(|d| d.get(id.1))
+            .copied()
+            .unwrap_or(1.0)
+    };
+    // Pass 2: the clean twin and the content words that differ from it.
+    for (d, row) in out.iter_mut().enumerate() {
+        let doc = &docs[d];
+        for (s, j) in row.iter_mut().enumerate() {
+            let mine_score = j.verdict.score;
+            let mut twin: Option<(SentenceId, f64)> = None;
+            for &(p, sim) in partners.get(&(d, s)).map(Vec::as_slice).unwrap_or(&[]) {
+                let ps = score_of(p);
+                let cleaner = ps + 0.1 < mine_score
+                    || (suspicion[p.0] + 0.1 < suspicion[d] && ps <= mine_score + 0.05);
+                if cleaner && twin.is_none_or(|(t, ts)| (ps - sim, p) < (score_of(t) - ts, t)) {
+                    twin = Some((p, sim));
+                }
+            }
+            let Some((t, _)) = twin else {
+                continue;
+            };
+            let offset = doc.sentences[s].span.start;
+            let other = docs[t.0].sentence_text(t.1);
+            let mine = doc.sentence_text(s);
+            if let Some(diff) = substituted(mine, other) {
+                j.verdict.reasons.push("content_substitution".to_string());
+                j.verdict.score = noisy_or([j.verdict.score, config.substitution_weight]);
+                j.verdict.notes.push(format!(
+                    "where {} has '{}', this sentence has '{}'",
+                    docs[t.0].id,
+                    diff.theirs.join(" "),
+                    diff.mine
+                        .iter()
+                        .map(|sp| sp.slice(mine))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ));
+                j.verdict
+                    .evidence
+                    .extend(diff.mine.iter().map(|sp| sp.shifted(offset)));
+            }
+            // A twin is only shown for a sentence with its own signs of garbling.
+            if !j.verdict.reasons.is_empty() {
+                j.twin = Some(t);
+            }
+        }
     }
     out
 }

@@ -5,31 +5,29 @@ use super::GarbleConfig;
 use crate::document::Document;
 use crate::report::{round4, Evidence, Finding, FindingKind, MachineTranslation, SentenceRef};
 
-/// Document score from its sentence scores: the mean score blended with the share of
-/// sentences that look garbled. In [0, 1].
-pub fn document_score(judged: &[Judged], config: &GarbleConfig) -> f64 {
+/// Document score from its sentences: the mean sentence score blended with the share of
+/// suspicious sentences (any reason: broken idiom, nonexistent title, name variant, content
+/// substitution, word salad), which saturates at 40 %. In [0, 1].
+pub fn document_score(judged: &[Judged]) -> f64 {
     if judged.is_empty() {
         return 0.0;
     }
     let n = judged.len() as f64;
     let mean = judged.iter().map(|j| j.verdict.score).sum::<f64>() / n;
-    let share = flagged_share(judged, config);
-    (0.5 * mean + 0.5 * share).clamp(0.0, 1.0)
+    let share = suspicious_share(judged);
+    (0.3 * mean + 0.7 * (2.5 * share).min(1.0)).clamp(0.0, 1.0)
 }
 
-fn flagged_share(judged: &[Judged], config: &GarbleConfig) -> f64 {
+/// Share of sentences with at least one reason.
+pub fn suspicious_share(judged: &[Judged]) -> f64 {
     if judged.is_empty() {
         return 0.0;
     }
-    let strong = judged
+    let n = judged
         .iter()
-        .filter(|j| j.verdict.score >= config.flag_threshold && has_reason(j))
+        .filter(|j| !j.verdict.reasons.is_empty())
         .count();
-    strong as f64 / judged.len() as f64
-}
-
-fn has_reason(j: &Judged) -> bool {
-    !j.verdict.reasons.is_empty()
+    n as f64 / judged.len() as f64
 }
 
 /// Document verdicts and the garbled-translation findings of all documents.
@@ -42,9 +40,9 @@ pub fn conclude(
     let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
-        let score = document_score(rows, config);
+        let score = document_score(rows);
         let flagged = score >= config.document_threshold
-            && flagged_share(rows, config) >= config.document_min_flagged_share;
+            && suspicious_share(rows) >= config.document_min_flagged_share;
         mts.push(MachineTranslation {
             score: round4(score),
             flagged,

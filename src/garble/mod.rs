@@ -51,7 +51,8 @@ pub struct GarbleConfig {
     pub in_document_flag_threshold: f64,
     /// Confidence of a broken idiom.
     pub idiom_weight: f64,
-    /// Confidence of a nonexistent title.
+    /// Confidence of a nonexistent title (below `flag_threshold`: alone it flags a sentence
+    /// only inside a garbled document; a fluent writer can get one title wrong).
     pub title_weight: f64,
     /// Weight of a name spelled against the corpus consensus.
     pub name_variant_weight: f64,
@@ -59,7 +60,8 @@ pub struct GarbleConfig {
     pub substitution_weight: f64,
     /// Document score at and above which a document is flagged.
     pub document_threshold: f64,
-    /// Share of flagged sentences at and above which a document can be flagged.
+    /// Share of suspicious sentences (with any reason) at and above which a document can be
+    /// flagged.
     pub document_min_flagged_share: f64,
 }
 
@@ -74,11 +76,11 @@ impl Default for GarbleConfig {
             flag_threshold: 0.8,
             in_document_flag_threshold: 0.5,
             idiom_weight: 0.9,
-            title_weight: 0.85,
+            title_weight: 0.75,
             name_variant_weight: 0.45,
             substitution_weight: 0.4,
-            document_threshold: 0.35,
-            document_min_flagged_share: 0.15,
+            document_threshold: 0.25,
+            document_min_flagged_share: 0.1,
         }
     }
 }
