@@ -75,7 +75,7 @@ pub fn judge_all(
     }
     let suspicion: Vec<f64> = out
         .iter()
-        .map(|r| super::document::document_score(r))
+        .map(|r| super::document::suspicious_share(r))
         .collect();
     let first_pass: Vec<Vec<f64>> = out
         .iter()

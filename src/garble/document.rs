@@ -5,17 +5,33 @@ use super::GarbleConfig;
 use crate::document::Document;
 use crate::report::{round4, Evidence, Finding, FindingKind, MachineTranslation, SentenceRef};
 
-/// Document score from its sentences: the mean sentence score blended with the share of
-/// suspicious sentences (any reason: broken idiom, nonexistent title, name variant, content
-/// substitution, word salad), which saturates at 40 %. In [0, 1].
-pub fn document_score(judged: &[Judged]) -> f64 {
+/// Document score from its sentences: the share of suspicious sentences (any reason: broken
+/// idiom, nonexistent title, name variant, content substitution, word salad), which
+/// saturates at 40 %, blended with the share of the document's words that repeat an earlier
+/// word (garbling systems loop and echo; a weak document-level cue). In [0, 1].
+pub fn document_score(judged: &[Judged], repetition: f64) -> f64 {
     if judged.is_empty() {
         return 0.0;
     }
-    let n = judged.len() as f64;
-    let mean = judged.iter().map(|j| j.verdict.score).sum::<f64>() / n;
     let share = suspicious_share(judged);
-    (0.3 * mean + 0.7 * (2.5 * share).min(1.0)).clamp(0.0, 1.0)
+    (0.8 * (2.5 * share).min(1.0) + 0.2 * repetition).clamp(0.0, 1.0)
+}
+
+/// Share of the words of a document's sentences that repeat an earlier word (any case).
+pub fn repetition(doc: &Document) -> f64 {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut n = 0usize;
+    for s in 0..doc.sentences.len() {
+        for w in crate::text::words(doc.sentence_text(s)) {
+            n += 1;
+            seen.insert(w.text.to_lowercase());
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        1.0 - seen.len() as f64 / n as f64
+    }
 }
 
 /// Share of sentences with at least one reason.
@@ -40,7 +56,7 @@ pub fn conclude(
     let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
-        let score = document_score(rows);
+        let score = document_score(rows, repetition(doc));
         let flagged = score >= config.document_threshold
             && suspicious_share(rows) >= config.document_min_flagged_share;
         mts.push(MachineTranslation {
