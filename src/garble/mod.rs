@@ -1,13 +1,129 @@
 //! Garbled machine translation: per sentence and per document.
+//!
+//! Sentence signals that need no other source ([`score_sentence`]):
+//! - a fluency prior from English word statistics shipped with the crate ([`stats`],
+//!   [`signals`]): function-word load, negations, repetition, comma-chained clauses, few
+//!   proper names, rare content words (`word_salad`);
+//! - broken idioms: a known idiom's frame with one key word replaced ([`idioms`],
+//!   `broken_idiom`);
+//! - titles that do not exist in English ([`titles`], `nonexistent_title`).
+//!
+//! Signals that use the other sources ([`assess`], [`cross`]): a name spelled against the
+//! corpus consensus (`name_variant`), and an aligned clean twin that says the same thing with
+//! different content words (`content_substitution`). Documents are scored from their
+//! sentences ([`document`]).
+
+pub mod cross;
+pub mod document;
+pub mod idioms;
+pub mod signals;
+pub mod stats;
+pub mod titles;
 
 use crate::align::Alignment;
 use crate::document::{Document, Span};
 use crate::names::Entities;
 use crate::report::{Finding, MachineTranslation};
+use std::sync::Arc;
+
+pub use idioms::Idiom;
+pub use signals::PriorWeights;
+pub use stats::LanguageStats;
+pub use titles::Titles;
 
 /// Settings, lexicons and language statistics of garble detection.
-#[derive(Debug, Clone, Default)]
-pub struct GarbleConfig {}
+#[derive(Debug, Clone)]
+pub struct GarbleConfig {
+    /// Word statistics; `None` uses the built-in English table.
+    pub stats: Option<Arc<LanguageStats>>,
+    /// Idioms checked for a replaced key word (built-in list by default).
+    pub idioms: Arc<Vec<Idiom>>,
+    /// Real titles and known literal mistranslations of titles.
+    pub titles: Arc<Titles>,
+    /// Weights of the fluency prior.
+    pub prior: PriorWeights,
+    /// Fluency prior at and above which a sentence gets the `word_salad` reason.
+    pub word_salad_threshold: f64,
+    /// Sentence score at and above which a sentence judged alone is flagged.
+    pub flag_threshold: f64,
+    /// Sentence score at and above which a sentence of a flagged document is flagged
+    /// (context lowers the bar).
+    pub in_document_flag_threshold: f64,
+    /// Confidence of a broken idiom.
+    pub idiom_weight: f64,
+    /// Confidence of a nonexistent title (below `flag_threshold`: alone it flags a sentence
+    /// only inside a garbled document; a fluent writer can get one title wrong).
+    pub title_weight: f64,
+    /// Weight of a name spelled against the corpus consensus.
+    pub name_variant_weight: f64,
+    /// Weight of content words replaced where an aligned twin has others.
+    pub substitution_weight: f64,
+    /// Document score at and above which a document is flagged.
+    pub document_threshold: f64,
+    /// Share of suspicious sentences (with any reason) at and above which a document can be
+    /// flagged.
+    pub document_min_flagged_share: f64,
+}
+
+impl Default for GarbleConfig {
+    fn default() -> Self {
+        GarbleConfig {
+            stats: None,
+            idioms: Arc::new(idioms::parse_idioms(idioms::BUILTIN_IDIOMS)),
+            titles: Arc::new(Titles::parse(titles::BUILTIN_TITLES)),
+            prior: PriorWeights::default(),
+            word_salad_threshold: 0.85,
+            flag_threshold: 0.8,
+            in_document_flag_threshold: 0.5,
+            idiom_weight: 0.9,
+            title_weight: 0.75,
+            name_variant_weight: 0.45,
+            substitution_weight: 0.4,
+            document_threshold: 0.25,
+            document_min_flagged_share: 0.1,
+        }
+    }
+}
+
+impl GarbleConfig {
+    /// The word statistics in use.
+    pub fn language(&self) -> &LanguageStats {
+        match &self.stats {
+            Some(s) => s,
+            None => LanguageStats::english(),
+        }
+    }
+
+    /// Adds idioms (one per line, the format of `src/data/garble_idioms.txt`).
+    pub fn add_idioms(&mut self, text: &str) {
+        Arc::make_mut(&mut self.idioms).extend(idioms::parse_idioms(text));
+    }
+
+    /// Adds titles (the format of `src/data/garble_titles.txt`).
+    pub fn add_titles(&mut self, text: &str) {
+        Arc::make_mut(&mut self.titles).extend(text);
+    }
+
+    /// Checks ranges.
+    pub fn validate(&self) -> crate::error::Result<()> {
+        use crate::config::check_unit;
+        check_unit("garble.word_salad_threshold", self.word_salad_threshold)?;
+        check_unit("garble.flag_threshold", self.flag_threshold)?;
+        check_unit(
+            "garble.in_document_flag_threshold",
+            self.in_document_flag_threshold,
+        )?;
+        check_unit("garble.idiom_weight", self.idiom_weight)?;
+        check_unit("garble.title_weight", self.title_weight)?;
+        check_unit("garble.name_variant_weight", self.name_variant_weight)?;
+        check_unit("garble.substitution_weight", self.substitution_weight)?;
+        check_unit("garble.document_threshold", self.document_threshold)?;
+        check_unit(
+            "garble.document_min_flagged_share",
+            self.document_min_flagged_share,
+        )
+    }
+}
 
 /// The verdict on one sentence judged alone.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,24 +136,79 @@ pub struct SentenceVerdict {
     pub reasons: Vec<String>,
     /// Spans of the sentence that show it.
     pub evidence: Vec<Span>,
+    /// One-sentence explanations, one per reason.
+    pub notes: Vec<String>,
+    /// The fluency prior alone, in [0, 1].
+    pub prior: f64,
+}
+
+/// Combines independent pieces of evidence: `1 - Π(1 - p)`.
+pub(crate) fn noisy_or(ps: impl IntoIterator<Item = f64>) -> f64 {
+    let keep: f64 = ps.into_iter().map(|p| 1.0 - p.clamp(0.0, 1.0)).product();
+    (1.0 - keep).clamp(0.0, 1.0)
 }
 
 /// Judges one sentence alone, with no other source.
-pub fn score_sentence(_text: &str, _config: &GarbleConfig) -> SentenceVerdict {
+pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
+    let f = signals::features(text, config.language());
+    let prior = signals::sigmoid(signals::prior_logit(&f, &config.prior));
+    let prior = if prior.is_finite() { prior } else { 0.0 };
+    let mut reasons = Vec::new();
+    let mut evidence = Vec::new();
+    let mut notes = Vec::new();
+    let mut parts = vec![prior];
+    for b in idioms::find_broken(text, &config.idioms) {
+        if !reasons.iter().any(|r| r == "broken_idiom") {
+            reasons.push("broken_idiom".to_string());
+            parts.push(config.idiom_weight);
+        }
+        notes.push(format!(
+            "'{}' looks like the idiom '{}' with '{}' in place of '{}'",
+            b.span.slice(text),
+            b.idiom,
+            b.found,
+            b.expected
+        ));
+        evidence.push(b.span);
+    }
+    for t in titles::find_bad_titles(text, &config.titles) {
+        if !reasons.iter().any(|r| r == "nonexistent_title") {
+            reasons.push("nonexistent_title".to_string());
+            parts.push(config.title_weight);
+        }
+        notes.push(format!(
+            "'{}' is not an English title (likely '{}')",
+            t.found, t.expected
+        ));
+        evidence.push(t.span);
+    }
+    if prior >= config.word_salad_threshold {
+        reasons.push("word_salad".to_string());
+        notes.push(
+            "the sentence reads as word salad: function words, negations and repeats outweigh \
+             content"
+                .to_string(),
+        );
+    }
+    let score = noisy_or(parts);
+    let flagged = score >= config.flag_threshold && !reasons.is_empty();
     SentenceVerdict {
-        score: 0.0,
-        flagged: false,
-        reasons: Vec::new(),
-        evidence: Vec::new(),
+        score,
+        flagged,
+        reasons,
+        evidence,
+        notes,
+        prior,
     }
 }
 
 /// Scores every document and produces garbled-translation findings.
 pub fn assess(
     docs: &[Document],
-    _entities: &Entities,
-    _alignments: &[Alignment],
-    _config: &GarbleConfig,
+    entities: &Entities,
+    alignments: &[Alignment],
+    config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
-    (vec![MachineTranslation::default(); docs.len()], Vec::new())
+    let judged = cross::judge_all(docs, entities, alignments, config);
+    document::conclude(docs, &judged, config)
 }

@@ -1,0 +1,265 @@
+//! Signals that use the other sources: names spelled against the corpus consensus, and an
+//! aligned clean twin whose content words differ where everything around them matches.
+
+use super::{noisy_or, score_sentence, GarbleConfig, SentenceVerdict};
+use crate::align::{Alignment, SentenceId};
+use crate::document::{Document, Span};
+use crate::names::Entities;
+use crate::text::{fold, is_stopword, words};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A sentence judged with every source: its own verdict plus cross-source signals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judged {
+    /// The verdict; `evidence` spans are byte offsets into the document's text.
+    pub verdict: SentenceVerdict,
+    /// The verdict on the sentence alone (sentence-relative evidence).
+    pub alone: SentenceVerdict,
+    /// The clean counterpart in another document, if one is aligned.
+    pub twin: Option<SentenceId>,
+}
+
+/// Judges every sentence of every document; `out[d][s]`.
+pub fn judge_all(
+    docs: &[Document],
+    entities: &Entities,
+    alignments: &[Alignment],
+    config: &GarbleConfig,
+) -> Vec<Vec<Judged>> {
+    let alone: Vec<Vec<SentenceVerdict>> = docs
+        .iter()
+        .map(|d| {
+            (0..d.sentences.len())
+                .map(|s| score_sentence(d.sentence_text(s), config))
+                .collect()
+        })
+        .collect();
+    let variants = name_variants(docs, entities);
+    // Aligned partners of each sentence, in a stable order.
+    let mut partners: BTreeMap<SentenceId, Vec<(SentenceId, f64)>> = BTreeMap::new();
+    for a in alignments {
+        if a.a.0 == a.b.0 || a.a.0 >= docs.len() || a.b.0 >= docs.len() {
+            continue;
+        }
+        partners.entry(a.a).or_default().push((a.b, a.score));
+        partners.entry(a.b).or_default().push((a.a, a.score));
+    }
+    // Pass 1: each sentence alone plus name variants; gives each document a suspicion level
+    // that tells which side of an aligned pair is the garbled one.
+    let mut out: Vec<Vec<Judged>> = Vec::with_capacity(docs.len());
+    for (d, doc) in docs.iter().enumerate() {
+        let mut row = Vec::with_capacity(doc.sentences.len());
+        for (s, base) in alone[d].iter().enumerate() {
+            let offset = doc.sentences[s].span.start;
+            let mut v = base.clone();
+            v.evidence = base.evidence.iter().map(|e| e.shifted(offset)).collect();
+            if let Some(vs) = variants.get(&(d, s)) {
+                v.reasons.push("name_variant".to_string());
+                v.score = noisy_or([base.score, config.name_variant_weight]);
+                for (span, canonical) in vs {
+                    v.notes.push(format!(
+                        "'{}' is spelled '{}' in the other sources",
+                        span.slice(&doc.text),
+                        canonical
+                    ));
+                    v.evidence.push(*span);
+                }
+            }
+            row.push(Judged {
+                verdict: v,
+                alone: base.clone(),
+                twin: None,
+            });
+        }
+        out.push(row);
+    }
+    let suspicion: Vec<f64> = out
+        .iter()
+        .map(|r| super::document::suspicious_share(r))
+        .collect();
+    let first_pass: Vec<Vec<f64>> = out
+        .iter()
+        .map(|r| r.iter().map(|j| j.verdict.score).collect())
+        .collect();
+    let score_of = |id: SentenceId| {
+        first_pass
+            .get(id.0)
+            .and_then(|d| d.get(id.1))
+            .copied()
+            .unwrap_or(1.0)
+    };
+    // Pass 2: the clean twin and the content words that differ from it.
+    for (d, row) in out.iter_mut().enumerate() {
+        let doc = &docs[d];
+        for (s, j) in row.iter_mut().enumerate() {
+            let mine_score = j.verdict.score;
+            let mut twin: Option<(SentenceId, f64)> = None;
+            for &(p, sim) in partners.get(&(d, s)).map(Vec::as_slice).unwrap_or(&[]) {
+                let ps = score_of(p);
+                let cleaner = ps + 0.1 < mine_score
+                    || (suspicion[p.0] + 0.1 < suspicion[d] && ps <= mine_score + 0.05);
+                if cleaner && twin.is_none_or(|(t, ts)| (ps - sim, p) < (score_of(t) - ts, t)) {
+                    twin = Some((p, sim));
+                }
+            }
+            let Some((t, _)) = twin else {
+                continue;
+            };
+            let offset = doc.sentences[s].span.start;
+            let other = docs[t.0].sentence_text(t.1);
+            let mine = doc.sentence_text(s);
+            if let Some(diff) = substituted(mine, other) {
+                j.verdict.reasons.push("content_substitution".to_string());
+                j.verdict.score = noisy_or([j.verdict.score, config.substitution_weight]);
+                j.verdict.notes.push(format!(
+                    "where {} has '{}', this sentence has '{}'",
+                    docs[t.0].id,
+                    diff.theirs.join(" "),
+                    diff.mine
+                        .iter()
+                        .map(|sp| sp.slice(mine))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ));
+                j.verdict
+                    .evidence
+                    .extend(diff.mine.iter().map(|sp| sp.shifted(offset)));
+            }
+            // A twin is only shown for a sentence with its own signs of garbling.
+            if !j.verdict.reasons.is_empty() {
+                j.twin = Some(t);
+            }
+        }
+    }
+    out
+}
+
+/// Last word of a name, folded ('Steve Witkoff' → 'witkoff').
+fn surname(name: &str) -> Option<String> {
+    words(name).last().map(|w| fold(w.text))
+}
+
+/// Mentions spelled against the corpus consensus: `(doc, sentence)` → `(span, canonical)`.
+pub fn name_variants(
+    docs: &[Document],
+    entities: &Entities,
+) -> BTreeMap<SentenceId, Vec<(Span, String)>> {
+    let mut out: BTreeMap<SentenceId, Vec<(Span, String)>> = BTreeMap::new();
+    for entity in &entities.entities {
+        let Some(canon) = surname(&entity.canonical) else {
+            continue;
+        };
+        let canon_first = words(&entity.canonical).first().map(|w| fold(w.text));
+        let canon_words = words(&entity.canonical).len();
+        // Documents per surname spelling.
+        let mut docs_of: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut seen = Vec::new();
+        for &mi in &entity.mentions {
+            let Some(m) = entities.mentions.get(mi) else {
+                continue;
+            };
+            let Some(doc) = docs.get(m.doc) else {
+                continue;
+            };
+            if let Some(k) = surname(m.span.slice(&doc.text)) {
+                docs_of.entry(k.clone()).or_default().insert(m.doc);
+                seen.push((m, k));
+            }
+        }
+        let canon_docs = docs_of.get(&canon).cloned().unwrap_or_default();
+        for (m, key) in seen {
+            let doc = &docs[m.doc];
+            let text = m.span.slice(&doc.text);
+            let mine = docs_of.get(&key).map_or(0, BTreeSet::len);
+            let supported = canon_docs.iter().any(|&d| d != m.doc) && canon_docs.len() > mine;
+            let surname_differs = key != canon;
+            // A first name spelled nearly like the canonical one (Volodomyr / Volodymyr),
+            // not a nickname (Mike / Michael).
+            let first_differs = {
+                let ws = words(text);
+                match (ws.first(), &canon_first) {
+                    (Some(f), Some(cf)) if ws.len() >= 2 && canon_words >= 2 => {
+                        let f = fold(f.text);
+                        f != *cf && strsim::normalized_levenshtein(&f, cf) >= 0.7
+                    }
+                    _ => false,
+                }
+            };
+            if supported && (surname_differs || first_differs) {
+                out.entry((m.doc, m.sentence))
+                    .or_default()
+                    .push((m.span, entity.canonical.clone()));
+            }
+        }
+    }
+    for v in out.values_mut() {
+        v.sort();
+        v.dedup();
+    }
+    out
+}
+
+/// Content words of `mine` replaced where `theirs` has others, around a matching frame.
+pub struct Substitution {
+    /// Spans (sentence-relative) of the content words only `mine` has.
+    pub mine: Vec<Span>,
+    /// The content words only `theirs` has.
+    pub theirs: Vec<String>,
+}
+
+/// Finds content words that differ between two sentences that otherwise match: most words
+/// shared, one to four content words on each side not in the other.
+pub fn substituted(mine: &str, theirs: &str) -> Option<Substitution> {
+    let a = words(mine);
+    let b = words(theirs);
+    if a.len() < 4 || b.len() < 4 {
+        return None;
+    }
+    let fa: Vec<String> = a.iter().map(|w| fold(w.text)).collect();
+    let fb: Vec<String> = b.iter().map(|w| fold(w.text)).collect();
+    let sa: BTreeSet<&str> = fa.iter().map(String::as_str).collect();
+    let sb: BTreeSet<&str> = fb.iter().map(String::as_str).collect();
+    let shared = sa.intersection(&sb).count();
+    if (shared as f64) < 0.6 * sa.len().min(sb.len()) as f64 {
+        return None;
+    }
+    let content = |w: &str| !is_stopword(w) && !w.chars().all(|c| c.is_numeric());
+    let only_mine: Vec<Span> = a
+        .iter()
+        .zip(&fa)
+        .filter(|(_, f)| !sb.contains(f.as_str()) && content(f))
+        .map(|(w, _)| Span::new(w.start, w.end()))
+        .collect();
+    let mut only_theirs: Vec<String> = fb
+        .iter()
+        .filter(|f| !sa.contains(f.as_str()) && content(f))
+        .cloned()
+        .collect();
+    only_theirs.dedup();
+    ((1..=4).contains(&only_mine.len()) && (1..=4).contains(&only_theirs.len())).then_some(
+        Substitution {
+            mine: only_mine,
+            theirs: only_theirs,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn substitution_needs_a_shared_frame() {
+        let s = substituted(
+            "The last time the two leaders were published was in February.",
+            "The last time the two leaders spoke publicly was in February.",
+        )
+        .unwrap();
+        assert_eq!(s.theirs, vec!["spoke", "publicly"]);
+        assert!(substituted(
+            "Officials met on Thursday.",
+            "Prices rose sharply again today."
+        )
+        .is_none());
+    }
+}

@@ -1,0 +1,98 @@
+//! English language statistics shipped with the crate: word frequencies as Zipf values.
+//!
+//! The table (`src/data/garble_words.tsv`, see `src/data/NOTICE-garble.md`) holds the 40,000
+//! most frequent English words with their Zipf frequency (log10 of occurrences per billion
+//! words), built by `tools/build_garble_data.py` from the `wordfreq` data (CC-BY-SA 4.0).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The built-in English word-frequency table.
+pub const BUILTIN_WORDS: &str = include_str!("../data/garble_words.tsv");
+
+/// Zipf value given to words that are not in the table (rarer than its last entry).
+pub const UNKNOWN_ZIPF: f64 = 2.0;
+
+/// Zipf at and above which a word counts as a function word (the, of, it, not, ...).
+pub const FUNCTION_ZIPF: f64 = 5.5;
+
+/// Word frequencies of a language.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageStats {
+    zipf: HashMap<String, u8>,
+}
+
+impl LanguageStats {
+    /// Parses a `WORD<TAB>ZIPF*10` table (`#` comments); malformed lines are skipped.
+    pub fn from_table(text: &str) -> Self {
+        let mut zipf = HashMap::new();
+        for line in text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let (Some(w), Some(z)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            if let Ok(z) = z.trim().parse::<u8>() {
+                zipf.entry(normalise(w)).or_insert(z);
+            }
+        }
+        LanguageStats { zipf }
+    }
+
+    /// The built-in English table, parsed once.
+    pub fn english() -> &'static LanguageStats {
+        static STATS: OnceLock<LanguageStats> = OnceLock::new();
+        STATS.get_or_init(|| LanguageStats::from_table(BUILTIN_WORDS))
+    }
+
+    /// Number of words in the table.
+    pub fn len(&self) -> usize {
+        self.zipf.len()
+    }
+
+    /// True when the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.zipf.is_empty()
+    }
+
+    /// True when the word (any case) is in the table.
+    pub fn knows(&self, word: &str) -> bool {
+        self.zipf.contains_key(&normalise(word))
+    }
+
+    /// Zipf frequency of a word (any case); [`UNKNOWN_ZIPF`] when unknown.
+    pub fn zipf(&self, word: &str) -> f64 {
+        self.zipf
+            .get(&normalise(word))
+            .map(|&z| f64::from(z) / 10.0)
+            .unwrap_or(UNKNOWN_ZIPF)
+    }
+}
+
+/// Lowercase with straight apostrophes: the key form of the table.
+pub fn normalise(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_table_loads() {
+        let s = LanguageStats::english();
+        assert!(s.len() > 30_000);
+        assert!(s.zipf("the") > 7.0);
+        assert!(s.zipf("The") > 7.0);
+        assert!(s.zipf("don’t") > 5.0);
+        assert_eq!(s.zipf("qzxqzxqzx"), UNKNOWN_ZIPF);
+    }
+}

@@ -1,0 +1,184 @@
+//! Garble detection: sentence verdicts on any input, and cross-source assessment.
+
+use corroborate::align::Alignment;
+use corroborate::document::{Document, Sentence, Span};
+use corroborate::garble::{assess, score_sentence, GarbleConfig};
+use corroborate::names::{Entities, Entity, Mention};
+use corroborate::report::{EntityKind, FindingKind};
+use proptest::prelude::*;
+
+/// A document whose lines are its sentences.
+fn doc(id: &str, text: &str) -> Document {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        if !line.trim().is_empty() {
+            sentences.push(Sentence {
+                span: Span::new(start, start + line.len()),
+                is_heading: false,
+            });
+        }
+        start += line.len() + 1;
+    }
+    Document {
+        id: id.into(),
+        text: text.into(),
+        title: None,
+        published: None,
+        sentences,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_text_gets_a_score_in_range_and_the_same_twice(text in "\\PC{0,200}") {
+        let c = GarbleConfig::default();
+        let v = score_sentence(&text, &c);
+        prop_assert!((0.0..=1.0).contains(&v.score));
+        prop_assert!(!v.flagged || !v.reasons.is_empty());
+        for e in &v.evidence {
+            prop_assert!(text.get(e.start..e.end).is_some());
+        }
+        prop_assert_eq!(v, score_sentence(&text, &c));
+    }
+
+    #[test]
+    fn wordy_text_gets_a_score_in_range(words in proptest::collection::vec(
+        prop_oneof![
+            Just("the"), Just("ball"), Just("is"), Just("in"), Just("their"), Just("court"),
+            Just("News"), Just("Secretary"), Just("not"), Just(","), Just("Bauer"), Just("’s"),
+            Just("tip"), Just("of"), Just("iceberg"), Just("ÅÉ"), Just("—"), Just("a"),
+        ], 0..40)) {
+        let text = words.join(" ");
+        let v = score_sentence(&text, &GarbleConfig::default());
+        prop_assert!((0.0..=1.0).contains(&v.score));
+    }
+
+    #[test]
+    fn assess_never_panics(a in "\\PC{0,120}", b in "\\PC{0,120}") {
+        let docs = vec![doc("a", &a), doc("b", &b)];
+        let (mt, f) = assess(&docs, &Entities::default(), &[], &GarbleConfig::default());
+        prop_assert_eq!(mt.len(), 2);
+        for m in &mt {
+            prop_assert!((0.0..=1.0).contains(&m.score));
+        }
+        for x in &f {
+            prop_assert!((0.0..=1.0).contains(&x.confidence));
+        }
+    }
+}
+
+#[test]
+fn broken_idiom_and_false_title_are_flagged_fluent_text_is_not() {
+    let c = GarbleConfig::default();
+    let v = score_sentence("Bauer is indeed in their court, the official said.", &c);
+    assert!(v.flagged, "{v:?}");
+    assert_eq!(v.reasons, vec!["broken_idiom"]);
+    let v = score_sentence("News Secretary Jane Doe told reporters on Monday.", &c);
+    assert!(
+        v.reasons.contains(&"nonexistent_title".to_string()),
+        "{v:?}"
+    );
+    for s in [
+        "The ball is in their court now, the official said.",
+        "Press Secretary Jane Doe told reporters on Monday that talks would go on.",
+        "Russian forces have retaken most of the territory Ukraine seized last year.",
+    ] {
+        let v = score_sentence(s, &c);
+        assert!(!v.flagged, "{s}: {v:?}");
+    }
+}
+
+#[test]
+fn proverb_calques_score_above_news() {
+    let c = GarbleConfig::default();
+    let calque = score_sentence("It's not red in the corners, it's red in the pies.", &c);
+    let news = score_sentence(
+        "Speaker of the Federation Council Valentina Matvienko said that Russia will help.",
+        &c,
+    );
+    assert!(calque.score > news.score);
+}
+
+#[test]
+fn cross_source_name_variant_and_clean_twin() {
+    let a = doc(
+        "a",
+        "Steve Witkoff met Vladimir Putin in Moscow on Thursday.\nThe talks lasted three hours.",
+    );
+    let b = doc(
+        "b",
+        "Steve Vikov met Vladimir Putin in Moscow on Thursday.\nMr. Vikov left on Friday.\nThe talks lasted three hours.",
+    );
+    let c = doc(
+        "c",
+        "Envoy Steve Witkoff arrived in Moscow.\nHe met officials.",
+    );
+    let docs = vec![a, b, c];
+    let m = |doc: usize, sentence: usize, start: usize, end: usize| Mention {
+        doc,
+        sentence,
+        span: Span::new(start, end),
+        role: None,
+        entity: 0,
+    };
+    let b_second = docs[1].sentences[1].span.start;
+    let c_off = "Envoy ".len();
+    let entities = Entities {
+        mentions: vec![
+            m(0, 0, 0, 13),
+            m(1, 0, 0, 11),
+            m(1, 1, b_second + 4, b_second + 9),
+            m(2, 0, c_off, c_off + 13),
+        ],
+        entities: vec![Entity {
+            canonical: "Steve Witkoff".into(),
+            kind: EntityKind::Person,
+            mentions: vec![0, 1, 2, 3],
+        }],
+    };
+    let alignments = vec![Alignment {
+        a: (0, 0),
+        b: (1, 0),
+        score: 0.9,
+    }];
+    let config = GarbleConfig::default();
+    let (mt, findings) = assess(&docs, &entities, &alignments, &config);
+    assert!(mt[1].flagged, "{mt:?}");
+    assert!(!mt[0].flagged && !mt[2].flagged, "{mt:?}");
+    assert!(mt[1].score > mt[0].score);
+    let first = findings
+        .iter()
+        .find(|f| f.sentences[0].document == "b" && f.sentences[0].sentence == 0)
+        .expect("garbled sentence of b");
+    assert_eq!(first.kind, FindingKind::GarbledTranslation);
+    assert!(first.reasons.contains(&"name_variant".to_string()));
+    assert_eq!(
+        first.sentences.get(1).map(|s| s.document.as_str()),
+        Some("a")
+    );
+    assert!(first.evidence.iter().any(|e| e.text == "Steve Vikov"));
+    assert!(findings.iter().all(|f| f.sentences[0].document == "b"));
+    // Deterministic.
+    assert_eq!(
+        (mt, findings),
+        assess(&docs, &entities, &alignments, &config)
+    );
+}
+
+#[test]
+fn reference_free_when_names_and_alignment_are_empty() {
+    let docs = vec![
+        doc("fluent", "Officials met in Moscow on Thursday.\nThe talks will resume next week."),
+        doc("idiom", "Bauer is indeed in their court, he said.\nNews Secretary Jane Doe agreed.\nThe talks ended."),
+    ];
+    let (mt, findings) = assess(&docs, &Entities::default(), &[], &GarbleConfig::default());
+    assert!(!mt[0].flagged);
+    assert!(mt[1].flagged, "{mt:?}");
+    assert!(findings.iter().all(|f| f.sentences[0].document == "idiom"));
+    assert!(findings
+        .iter()
+        .any(|f| f.reasons.contains(&"broken_idiom".to_string())));
+}
