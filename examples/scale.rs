@@ -13,8 +13,15 @@ use std::time::Instant;
 
 fn main() {
     let sizes: Vec<usize> = {
-        let v: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-        if v.is_empty() { vec![100, 1_000, 10_000] } else { v }
+        let v: Vec<usize> = std::env::args()
+            .skip(1)
+            .filter_map(|a| a.parse().ok())
+            .collect();
+        if v.is_empty() {
+            vec![100, 1_000, 10_000]
+        } else {
+            v
+        }
     };
     let dirs = gen::default_dirs();
     let sources = gen::load_sources(&dirs.iter().map(|p| p.as_path()).collect::<Vec<_>>());
@@ -30,7 +37,9 @@ fn main() {
         let t0 = Instant::now();
         let mut corpus = Corpus::new();
         for a in &arts {
-            corpus.add(&a.id, &a.text).expect("generated articles are valid");
+            corpus
+                .add(&a.id, &a.text)
+                .expect("generated articles are valid");
         }
         let t1 = Instant::now();
         let mut stages: Vec<(corroborate::Stage, Instant)> = Vec::new();
@@ -42,7 +51,11 @@ fn main() {
             }
         }
         let truth: HashMap<&str, usize> = arts.iter().map(|a| (a.id.as_str(), a.event)).collect();
-        let gold: Vec<usize> = report.documents.iter().map(|d| truth[d.id.as_str()]).collect();
+        let gold: Vec<usize> = report
+            .documents
+            .iter()
+            .map(|d| truth[d.id.as_str()])
+            .collect();
         let pred: Vec<&str> = report.documents.iter().map(|d| d.event.as_str()).collect();
         let f1 = pairwise_f1(&gold, &pred);
         let events = arts.last().map_or(0, |a| a.event + 1);
@@ -74,5 +87,9 @@ fn pairwise_f1(gold: &[usize], pred: &[&str]) -> f64 {
     if std::env::var_os("SCALE_DEBUG").is_some() {
         eprintln!("event precision {prec:.4} recall {rec:.4}");
     }
-    if prec + rec == 0.0 { 0.0 } else { 2.0 * prec * rec / (prec + rec) }
+    if prec + rec == 0.0 {
+        0.0
+    } else {
+        2.0 * prec * rec / (prec + rec)
+    }
 }

@@ -56,6 +56,7 @@ impl Config {
         self.ingest.validate()?;
         self.events.validate()?;
         self.align.validate()?;
+        self.garble.validate()?;
         Ok(())
     }
 }

@@ -117,7 +117,12 @@ impl Corpus {
     pub fn reconcile_with_progress(&self, mut progress: impl FnMut(Progress)) -> Report {
         let docs = &self.documents;
         let cfg = &self.config;
-        let mut step = |stage| progress(Progress { stage, documents: docs.len() });
+        let mut step = |stage| {
+            progress(Progress {
+                stage,
+                documents: docs.len(),
+            })
+        };
         step(Stage::Names);
         let entities = names::resolve(docs, &cfg.names);
         step(Stage::Terms);
@@ -132,7 +137,15 @@ impl Corpus {
         let (mt, garbled) = garble::assess(docs, &entities, &alignments, &cfg.garble);
         findings.extend(garbled);
         step(Stage::Report);
-        let report = assemble(docs, &entities, &events, &alignments, &relations, &mt, findings);
+        let report = assemble(
+            docs,
+            &entities,
+            &events,
+            &alignments,
+            &relations,
+            &mt,
+            findings,
+        );
         step(Stage::Done);
         report
     }

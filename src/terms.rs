@@ -67,14 +67,19 @@ impl CorpusTerms {
                     }
                     let id = *seen.entry(w.text).or_insert_with(|| {
                         term_of(w.text, &stemmer).map(|term| {
-                            let bg = if term.starts_with('#') { NUMBER_IDF } else { background_idf(w.text) };
+                            let bg = if term.starts_with('#') {
+                                NUMBER_IDF
+                            } else {
+                                background_idf(w.text)
+                            };
                             t.intern(&term, bg)
                         })
                     });
                     ids.extend(id);
                     // Synonym concepts of content words, so 'truce' meets 'ceasefire'.
                     // Capitalised words past the first are names ('Trump' is not 'best').
-                    let name_like = w.start > 0 && w.text.chars().next().is_some_and(char::is_uppercase);
+                    let name_like =
+                        w.start > 0 && w.text.chars().next().is_some_and(char::is_uppercase);
                     if id.is_some() && !name_like {
                         let cs = concepts_of.entry(w.text).or_insert_with(|| {
                             crate::synonyms::concepts(w.text)

@@ -19,11 +19,19 @@ pub type Source = Vec<Vec<String>>;
 pub fn load_sources(dirs: &[&Path]) -> Vec<Source> {
     let mut out = Vec::new();
     for dir in dirs {
-        let Ok(rd) = std::fs::read_dir(dir) else { continue };
-        let mut folders: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut folders: Vec<_> = rd
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
         folders.sort();
         for f in folders {
-            let Ok(rd) = std::fs::read_dir(&f) else { continue };
+            let Ok(rd) = std::fs::read_dir(&f) else {
+                continue;
+            };
             let mut files: Vec<_> = rd
                 .filter_map(|e| e.ok())
                 .map(|e| e.path())
@@ -86,7 +94,13 @@ pub struct Article {
 }
 
 /// Generates `n` articles in events of `min_event..=max_event` articles.
-pub fn generate(sources: &[Source], n: usize, min_event: usize, max_event: usize, seed: u64) -> Vec<Article> {
+pub fn generate(
+    sources: &[Source],
+    n: usize,
+    min_event: usize,
+    max_event: usize,
+    seed: u64,
+) -> Vec<Article> {
     let mut rng = Rng::new(seed);
     let mut out = Vec::with_capacity(n);
     let mut event = 0;
@@ -94,7 +108,11 @@ pub fn generate(sources: &[Source], n: usize, min_event: usize, max_event: usize
     let mut day: i64 = 0;
     while out.len() < n && !sources.is_empty() {
         let size = rng.range(min_event, max_event).min(n - out.len());
-        let parts = [rng.range(0, sources.len() - 1), rng.range(0, sources.len() - 1), rng.range(0, sources.len() - 1)];
+        let parts = [
+            rng.range(0, sources.len() - 1),
+            rng.range(0, sources.len() - 1),
+            rng.range(0, sources.len() - 1),
+        ];
         day += rng.range(7, 12) as i64;
         let date = iso_date(day);
         for k in 0..size {
@@ -111,14 +129,24 @@ pub fn generate(sources: &[Source], n: usize, min_event: usize, max_event: usize
             let mut text = String::new();
             if let Some((head, body)) = lines.split_first() {
                 text.push_str(head);
-                text.push_str(&format!("\n\nNews Service | Updated: {date} 12:00\nShare\n\n"));
+                text.push_str(&format!(
+                    "\n\nNews Service | Updated: {date} 12:00\nShare\n\n"
+                ));
                 for l in body {
-                    let l = if respell { respell_names(l, &mut rng) } else { l.clone() };
+                    let l = if respell {
+                        respell_names(l, &mut rng)
+                    } else {
+                        l.clone()
+                    };
                     text.push_str(&l);
                     text.push('\n');
                 }
             }
-            out.push(Article { id: format!("ev{event:05}_{k:02}.txt"), text, event });
+            out.push(Article {
+                id: format!("ev{event:05}_{k:02}.txt"),
+                text,
+                event,
+            });
         }
         event += 1;
     }
@@ -129,11 +157,19 @@ pub fn generate(sources: &[Source], n: usize, min_event: usize, max_event: usize
 fn respell_names(line: &str, rng: &mut Rng) -> String {
     line.split(' ')
         .map(|w| {
-            let cap = w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 5 && w.is_ascii();
+            let cap =
+                w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 5 && w.is_ascii();
             if !cap || !rng.chance(0.5) {
                 return w.to_string();
             }
-            let rules: [(&str, &str); 6] = [("ov", "off"), ("y", "i"), ("kh", "h"), ("w", "v"), ("ii", "iy"), ("ya", "ia")];
+            let rules: [(&str, &str); 6] = [
+                ("ov", "off"),
+                ("y", "i"),
+                ("kh", "h"),
+                ("w", "v"),
+                ("ii", "iy"),
+                ("ya", "ia"),
+            ];
             let (a, b) = rules[rng.range(0, rules.len() - 1)];
             w.replacen(a, b, 1)
         })

@@ -178,7 +178,10 @@ fn is_dateline(line: &str, ws: &[Word<'_>]) -> bool {
             let words: Vec<Word<'_>> = ws
                 .iter()
                 .filter(|w| w.start >= pos && w.end() <= pos + part.len())
-                .map(|w| Word { start: w.start - pos, text: w.text })
+                .map(|w| Word {
+                    start: w.start - pos,
+                    text: w.text,
+                })
                 .collect();
             if is_dateline(part, &words) {
                 return true;

@@ -163,8 +163,16 @@ pub fn ingest(
         lines[..body_start]
             .iter()
             .filter(|l| l.kind != LineKind::Prose)
-            .chain(lines[body_start..].iter().filter(|l| l.kind == LineKind::Furniture))
-            .chain(lines[body_end..].iter().filter(|l| l.kind != LineKind::Prose))
+            .chain(
+                lines[body_start..]
+                    .iter()
+                    .filter(|l| l.kind == LineKind::Furniture),
+            )
+            .chain(
+                lines[body_end..]
+                    .iter()
+                    .filter(|l| l.kind != LineKind::Prose),
+            )
             .find_map(|l| {
                 find_dates(l.span.slice(text))
                     .into_iter()
