@@ -87,6 +87,7 @@ impl Config {
             "align.min_score" => self.align.min_score = num,
             "align.one_sided_min_score" => self.align.one_sided_min_score = num,
             "align.best_margin" => self.align.best_margin = num,
+            "align.context_weight" => self.align.context_weight = num,
             _ => return Err(bad("no such setting".into())),
         }
         self.validate()

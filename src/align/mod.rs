@@ -28,14 +28,20 @@ pub struct AlignConfig {
     /// How far below a sentence's best match another match may score and still count as
     /// "best" (lets one sentence match two halves of a split sentence).
     pub best_margin: f64,
+    /// How much a matching neighbour on the diagonal raises a pair's score.
+    pub context_weight: f64,
 }
+
+/// Candidates scoring below this are not kept even as context for their neighbours.
+const CANDIDATE_FLOOR: f64 = 0.1;
 
 impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
-            min_score: 0.2,
-            one_sided_min_score: 0.3,
+            min_score: 0.25,
+            one_sided_min_score: 0.4,
             best_margin: 0.05,
+            context_weight: 0.5,
         }
     }
 }
@@ -45,7 +51,8 @@ impl AlignConfig {
     pub fn validate(&self) -> Result<()> {
         check_unit("align.min_score", self.min_score)?;
         check_unit("align.one_sided_min_score", self.one_sided_min_score)?;
-        check_unit("align.best_margin", self.best_margin)
+        check_unit("align.best_margin", self.best_margin)?;
+        check_unit("align.context_weight", self.context_weight)
     }
 }
 
@@ -145,7 +152,7 @@ pub fn align_event(
     let mut by_pair: HashMap<(usize, usize), Vec<Scored>> = HashMap::new();
     for (i, j) in cands {
         let score = similarity::score(&feats[i], &feats[j]);
-        if score >= config.min_score {
+        if score >= CANDIDATE_FLOOR {
             let (i, j) = if ids[i].0 < ids[j].0 { (i, j) } else { (j, i) };
             by_pair
                 .entry((ids[i].0, ids[j].0))
@@ -156,7 +163,33 @@ pub fn align_event(
     let mut out = Vec::new();
     let mut pairs: Vec<_> = by_pair.into_iter().collect();
     pairs.sort_by_key(|(k, _)| *k);
-    for (_, scored) in pairs {
+    for (_, raw) in pairs {
+        // Context: a pair whose neighbours on the diagonal also match (the sentence before
+        // with the sentence before, or after with after) is more likely a true match —
+        // rewrites and translations keep local order even when they reorder paragraphs.
+        let index: HashMap<(usize, usize), f64> =
+            raw.iter().map(|&(i, j, s)| ((i, j), s)).collect();
+        let same_doc = |x: usize, y: usize| ids.get(y).is_some_and(|id| id.0 == ids[x].0);
+        let scored: Vec<Scored> = raw
+            .iter()
+            .map(|&(i, j, s)| {
+                let before = (i > 0 && j > 0 && same_doc(i, i - 1) && same_doc(j, j - 1))
+                    .then(|| index.get(&(i - 1, j - 1)).copied())
+                    .flatten()
+                    .unwrap_or(0.0);
+                let after = (same_doc(i, i + 1) && same_doc(j, j + 1))
+                    .then(|| index.get(&(i + 1, j + 1)).copied())
+                    .flatten()
+                    .unwrap_or(0.0);
+                let context = before.max(after);
+                (
+                    i,
+                    j,
+                    (s + config.context_weight * context * s.sqrt()).min(1.0),
+                )
+            })
+            .filter(|&(_, _, s)| s >= config.min_score)
+            .collect();
         let mut best_a: HashMap<usize, f64> = HashMap::new();
         let mut best_b: HashMap<usize, f64> = HashMap::new();
         for &(i, j, s) in &scored {
