@@ -42,7 +42,7 @@ impl Default for NamesConfig {
         NamesConfig {
             threshold: 0.9,
             link_threshold: 0.8,
-            context_threshold: 0.6,
+            context_threshold: 0.7,
             context_overlap: 0.3,
             lex: Arc::new(Lexicons::builtin().clone()),
         }
