@@ -23,7 +23,8 @@ fn sub_cost(a: u8, b: u8) -> f64 {
         (b'H', b'h') => 0.15,
         (b'd', b't') | (b'f', b'v') | (b's', b'z') | (b'J', b'Y') => 0.3,
         (b'J', b'Z') | (b'Z', b'z') | (b'Q', b'z') | (b'C', b'Q') => 0.3,
-        (b'b', b'p') | (b'g', b'k') | (b'S', b's') | (b'S', b'Z') | (b'C', b'S') => 0.4,
+        (b'S', b's') => 0.3,
+        (b'b', b'p') | (b'g', b'k') | (b'S', b'Z') | (b'C', b'S') => 0.4,
         (b'H', b'g') | (b'C', b'H') | (b'Q', b's') | (b'S', b'z') => 0.4,
         (b'Y', b'i') | (b'Y', b'e') => 0.4,
         (b'J', b'g') | (b'C', b't') | (b'C', b'k') | (b'H', b'k') | (b'Q', b't') => 0.5,
@@ -140,7 +141,11 @@ pub fn phonetic_similarity(a: &[u8], b: &[u8]) -> f64 {
     }
     let base = |x: &[u8], y: &[u8], pen: f64| -> f64 {
         let len = x.len().max(y.len()) as f64;
-        let d = weighted_distance(x, y) + pen;
+        // A final -a against a final consonant is a feminine form (Vladislava / Vladislav).
+        let fem =
+            |p: &[u8], q: &[u8]| p.last() == Some(&b'a') && q.last().is_some_and(|&c| !is_vowel(c));
+        let gender = if fem(x, y) || fem(y, x) { 0.4 } else { 0.0 };
+        let d = weighted_distance(x, y) + pen + gender;
         (1.0 - d / len).clamp(0.0, 1.0)
     };
     let mut best = base(a, b, 0.0);
