@@ -1,0 +1,346 @@
+//! Resolution of the mentions of a corpus into entities: spelling clusters first (blocked,
+//! average-link), then context merges for garbled short variants whose sentences say what
+//! another source says about a known entity, then kind and consensus canonical spelling.
+
+use super::cluster::{candidate_pairs, cluster_forms, ClusterParams};
+use super::extract::{extract, mid_capitalised, KindCues, RawMention};
+use super::keys::name_key;
+use super::lexicons::Lexicons;
+use super::similarity::{form_similarity, NameForm};
+use super::{Entities, Entity, Mention, NamesConfig};
+use crate::document::Document;
+use crate::report::EntityKind;
+use crate::text::{is_stopword, words};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Spellings at least this similar are never kept apart for co-occurring in a sentence
+/// ('Vladimir Putin ... Putin').
+const SAME_SENTENCE_OK: f64 = 0.95;
+/// Most mention pairs compared for the context of two clusters.
+const MAX_CONTEXT_PAIRS: usize = 4000;
+
+/// Lowercased words the corpus writes in lowercase somewhere.
+fn lowercase_words(docs: &[Document]) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    for d in docs {
+        for s in &d.sentences {
+            for w in words(s.span.slice(&d.text)) {
+                if w.text.starts_with(|c: char| c.is_lowercase()) {
+                    set.insert(w.text.to_lowercase());
+                }
+            }
+        }
+    }
+    set
+}
+
+/// Content words of a sentence: lowercase-written, not stopwords, plural -s dropped.
+fn content_words(text: &str) -> BTreeSet<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| w.text.starts_with(|c: char| c.is_lowercase()))
+        .map(|w| {
+            let l = w.text.to_lowercase().replace('’', "'");
+            let l = l.strip_suffix("'s").unwrap_or(&l).to_string();
+            if l.len() > 4 && l.ends_with('s') && !l.ends_with("ss") {
+                l[..l.len() - 1].to_string()
+            } else {
+                l
+            }
+        })
+        .filter(|l| l.chars().count() >= 3 && !is_stopword(l))
+        .collect()
+}
+
+fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.intersection(b).count() as f64;
+    2.0 * common / (a.len() + b.len()) as f64
+}
+
+fn kind_of(c: &KindCues) -> Option<EntityKind> {
+    let best = c.person.max(c.place).max(c.org);
+    if best < 0.5 {
+        return None;
+    }
+    Some(if c.person >= best {
+        EntityKind::Person
+    } else if c.place >= best {
+        EntityKind::Place
+    } else {
+        EntityKind::Organization
+    })
+}
+
+fn add(a: &mut KindCues, b: &KindCues) {
+    a.person += b.person;
+    a.place += b.place;
+    a.org += b.org;
+}
+
+/// Finds the mentions in every document and merges them into entities.
+pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
+    let lex: &Lexicons = config.lexicons();
+    let lowercase = lowercase_words(docs);
+    let midcaps = mid_capitalised(docs);
+    // 1. Mentions, in (doc, sentence, start) order.
+    let mut raw: Vec<(usize, RawMention)> = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        for m in extract(d, &lowercase, &midcaps, lex) {
+            raw.push((di, m));
+        }
+    }
+    raw.sort_by_key(|(d, m)| (*d, m.sentence, m.span.start, m.span.end));
+    raw.dedup_by_key(|(d, m)| (*d, m.sentence, m.span.start));
+    // 2. Distinct spellings (folded keys, aliases applied).
+    let mut form_index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut form_of: Vec<usize> = Vec::with_capacity(raw.len());
+    let mut kept: Vec<(usize, RawMention)> = Vec::with_capacity(raw.len());
+    for (d, m) in raw {
+        let surface = m.span.slice(&docs[d].text);
+        let mut k = name_key(surface);
+        if k.is_empty() {
+            continue;
+        }
+        if let Some(t) = lex.alias(&k) {
+            k = t.to_string();
+        }
+        let id = *form_index.entry(k.clone()).or_insert_with(|| {
+            keys.push(k);
+            keys.len() - 1
+        });
+        form_of.push(id);
+        kept.push((d, m));
+    }
+    let raw = kept;
+    let forms: Vec<NameForm> = keys.iter().map(|k| NameForm::new(k)).collect();
+    let sim = |i: usize, j: usize| -> f64 {
+        form_similarity(&forms[i], &forms[j], lex).max(form_similarity(&forms[j], &forms[i], lex))
+    };
+    // 3. Spellings that stand side by side in one sentence are different entities.
+    let mut cannot: BTreeSet<(usize, usize)> = BTreeSet::new();
+    {
+        let mut k = 0;
+        while k < raw.len() {
+            let mut e = k;
+            while e < raw.len() && raw[e].0 == raw[k].0 && raw[e].1.sentence == raw[k].1.sentence {
+                e += 1;
+            }
+            let mut fs: Vec<usize> = form_of[k..e].to_vec();
+            fs.sort_unstable();
+            fs.dedup();
+            for (x, &a) in fs.iter().enumerate() {
+                for &b in &fs[x + 1..] {
+                    if sim(a, b) < SAME_SENTENCE_OK {
+                        cannot.insert((a, b));
+                    }
+                }
+            }
+            k = e;
+        }
+    }
+    // 4. Spelling clusters.
+    let params = ClusterParams {
+        threshold: config.threshold,
+        link: config.link_threshold,
+        cannot_link: &cannot,
+        extra_edges: &[],
+    };
+    let groups = cluster_forms(&forms, lex, &params);
+    let mut cluster_of = vec![0usize; forms.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            cluster_of[m] = g;
+        }
+    }
+    let mut members: Vec<Vec<usize>> = groups; // cluster -> forms
+                                               // Mentions of each form, cues of each form.
+    let mut mentions_of_form: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
+    let mut cues_of_form: Vec<KindCues> = vec![KindCues::default(); forms.len()];
+    for (mi, &f) in form_of.iter().enumerate() {
+        mentions_of_form[f].push(mi);
+        add(&mut cues_of_form[f], &raw[mi].1.cues);
+    }
+    // 5. Context merges.
+    let content: BTreeMap<(usize, usize), BTreeSet<String>> = raw
+        .iter()
+        .map(|(d, m)| {
+            (
+                (*d, m.sentence),
+                content_words(docs[*d].sentence_text(m.sentence)),
+            )
+        })
+        .collect();
+    let role_head = |d: usize, m: &RawMention| -> Option<String> {
+        let r = m.role?.slice(&docs[d].text).to_lowercase();
+        r.split_whitespace()
+            .last()
+            .map(|s| s.trim_matches('.').to_string())
+    };
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, j) in candidate_pairs(&forms, lex) {
+        if cluster_of[i] == cluster_of[j] {
+            continue;
+        }
+        let s = sim(i, j);
+        if s >= config.context_threshold {
+            cands.push((s, i, j));
+        }
+    }
+    cands.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    for (_, i, j) in cands {
+        let (ca, cb) = (cluster_of[i], cluster_of[j]);
+        if ca == cb {
+            continue;
+        }
+        let blocked = members[ca].iter().any(|&x| {
+            members[cb]
+                .iter()
+                .any(|&y| cannot.contains(&(x.min(y), x.max(y))))
+        });
+        if blocked {
+            continue;
+        }
+        let cues = |c: usize| {
+            let mut k = KindCues::default();
+            for &f in &members[c] {
+                add(&mut k, &cues_of_form[f]);
+            }
+            k
+        };
+        let (ka, kb) = (kind_of(&cues(ca)), kind_of(&cues(cb)));
+        if let (Some(ka), Some(kb)) = (ka, kb) {
+            if ka != kb {
+                continue;
+            }
+        }
+        // Two close spellings of one kind in one document, never side by side in a
+        // sentence: a translation that spells one name two ways.
+        let same_kind = ka.is_some() && ka == kb;
+        // Context support: a shared role head, or similar sentences in different documents.
+        let ma: Vec<usize> = members[ca]
+            .iter()
+            .flat_map(|&f| mentions_of_form[f].iter().copied())
+            .collect();
+        let mb: Vec<usize> = members[cb]
+            .iter()
+            .flat_map(|&f| mentions_of_form[f].iter().copied())
+            .collect();
+        let mut support = false;
+        let mut budget = MAX_CONTEXT_PAIRS;
+        'outer: for &x in &ma {
+            for &y in &mb {
+                if budget == 0 {
+                    break 'outer;
+                }
+                budget -= 1;
+                let (dx, mx) = (&raw[x].0, &raw[x].1);
+                let (dy, my) = (&raw[y].0, &raw[y].1);
+                if let (Some(rx), Some(ry)) = (role_head(*dx, mx), role_head(*dy, my)) {
+                    if rx == ry {
+                        support = true;
+                        break 'outer;
+                    }
+                }
+                if dx == dy {
+                    if same_kind {
+                        support = true;
+                        break 'outer;
+                    }
+                    continue;
+                }
+                let (Some(cx), Some(cy)) = (
+                    content.get(&(*dx, mx.sentence)),
+                    content.get(&(*dy, my.sentence)),
+                ) else {
+                    continue;
+                };
+                if dice(cx, cy) >= config.context_overlap {
+                    support = true;
+                    break 'outer;
+                }
+            }
+        }
+        if !support {
+            continue;
+        }
+        let (keep, gone) = if ca < cb { (ca, cb) } else { (cb, ca) };
+        let moved = std::mem::take(&mut members[gone]);
+        for &f in &moved {
+            cluster_of[f] = keep;
+        }
+        members[keep].extend(moved);
+    }
+    // 6. Entities.
+    let mut mentions: Vec<Mention> = raw
+        .iter()
+        .map(|(d, m)| Mention {
+            doc: *d,
+            sentence: m.sentence,
+            span: m.span,
+            role: m.role,
+            entity: 0,
+        })
+        .collect();
+    let mut entity_of_cluster: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    for (mi, &f) in form_of.iter().enumerate() {
+        let c = cluster_of[f];
+        let e = *entity_of_cluster.entry(c).or_insert_with(|| {
+            entities.push(Entity {
+                canonical: String::new(),
+                kind: EntityKind::Other,
+                mentions: Vec::new(),
+            });
+            entities.len() - 1
+        });
+        mentions[mi].entity = e;
+        entities[e].mentions.push(mi);
+    }
+    for e in &mut entities {
+        let mut cues = KindCues::default();
+        // surface -> (docs, count)
+        let mut surfaces: BTreeMap<String, (BTreeSet<usize>, usize)> = BTreeMap::new();
+        for &mi in &e.mentions {
+            let (d, m) = (&raw[mi].0, &raw[mi].1);
+            add(&mut cues, &m.cues);
+            let s = m
+                .span
+                .slice(&docs[*d].text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let entry = surfaces.entry(s).or_default();
+            entry.0.insert(*d);
+            entry.1 += 1;
+        }
+        e.kind = kind_of(&cues).unwrap_or(EntityKind::Other);
+        let best = surfaces.iter().max_by(|a, b| {
+            let score = |(s, (ds, n)): (&String, &(BTreeSet<usize>, usize))| {
+                let toks: Vec<&str> = s.split(' ').collect();
+                let full = toks.len() >= 2;
+                let initials = toks
+                    .iter()
+                    .filter(|t| t.trim_end_matches('.').chars().count() == 1)
+                    .count();
+                let upper = s
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                    && s.chars().count() > 4;
+                (full, ds.len(), usize::MAX - initials, !upper, *n)
+            };
+            score(*a).cmp(&score(*b)).then(b.0.cmp(a.0))
+        });
+        e.canonical = best.map(|(s, _)| s.clone()).unwrap_or_default();
+    }
+    Entities { mentions, entities }
+}
