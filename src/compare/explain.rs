@@ -79,3 +79,11 @@ pub fn modality_hedge(plain: &str, lp: &str, hedged: &str, lh: &str) -> String {
 pub fn entity(role: &str, xa: &str, la: &str, xb: &str, lb: &str) -> String {
     format!("the {} is {} in {la} but {} in {lb}", q(role), q(xa), q(xb))
 }
+
+/// `'X' in B is only possible, planned or wanted, which A does not say`.
+pub fn modality_only(hedged: &str, lh: &str, lp: &str) -> String {
+    format!(
+        "{} in {lh} is only possible, planned or wanted, which {lp} does not say",
+        q(hedged)
+    )
+}

@@ -526,10 +526,19 @@ fn role_around(
     let toks = &f.toks;
     // Before: title words (or honorifics) right before the name.
     let mut j = start;
-    while j > 0
-        && (is_title(toks, j - 1, lex)
-            || (toks[j - 1].low == "of" && j >= 2 && is_title(toks, j - 2, lex)))
-    {
+    let joined = |k: usize| {
+        text.get(toks[k].span.end..toks[k + 1].span.start)
+            .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == '-' || c == '.'))
+    };
+    while j > 0 && joined(j - 1) {
+        let t = &toks[j - 1];
+        let title =
+            is_title(toks, j - 1, lex) || (t.low == "of" && j >= 2 && is_title(toks, j - 2, lex));
+        // Capitalised words inside a title ('Foreign Policy Advisor', 'Middle East envoy').
+        let cap_part = t.cap && !is_stopword(&t.low) && !t.low.contains('\'');
+        if !(title || cap_part) {
+            break;
+        }
         j -= 1;
     }
     // 'Secretary of State Marco Rubio': 'State' is a domain word.
@@ -666,6 +675,11 @@ fn find_modals(f: &mut Frame, lex: &Lexicons) {
             i += 1;
             continue;
         };
+        // 'in May' is a month, not a modal.
+        if f.toks[i].cap && f.toks[i].low == "may" && i > 0 {
+            i += 1;
+            continue;
+        }
         let class = *class;
         let cue_ends_to = f.toks[i + len - 1].low == "to";
         let mut target = None;

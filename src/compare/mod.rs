@@ -77,6 +77,9 @@ pub struct CompareConfig {
     pub min_finding_confidence: f64,
     /// At most this many role findings per entity and document pair. Default 6.
     pub max_role_findings: usize,
+    /// An aligned pair with this alignment score or more, in which no rule sees a
+    /// difference, is an agreement even when worded differently. Default 0.6.
+    pub aligned_agreement_score: f64,
 }
 
 impl Default for CompareConfig {
@@ -95,6 +98,7 @@ impl Default for CompareConfig {
             partial_min_cover: 0.25,
             min_finding_confidence: 0.5,
             max_role_findings: 6,
+            aligned_agreement_score: 0.6,
         }
     }
 }
@@ -209,7 +213,11 @@ pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
         return from_hits(Relation::Contradiction, &contra);
     }
     let soft: Vec<&Hit> = hits.iter().collect();
-    let agree = ov.min() >= config.agree_min_cover && ov.max() >= config.agree_max_cover;
+    // Negation on one side only never states the same claim.
+    let one_sided_negation = a.frame.negations.is_empty() != b.frame.negations.is_empty();
+    let agree = ov.min() >= config.agree_min_cover
+        && ov.max() >= config.agree_max_cover
+        && !one_sided_negation;
     if agree && soft.is_empty() {
         return Verdict {
             relation: Relation::Agreement,
@@ -467,10 +475,22 @@ pub fn judge_events(
             },
             config,
         );
-        let rel = match v.relation {
+        let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
+        let (rel, v) = match v.relation {
             // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.
-            Relation::Unrelated => Relation::Partial,
-            r => r,
+            Relation::Unrelated => (Relation::Partial, v),
+            // The aligner already found one claim in both; when no rule sees a difference,
+            // a confident alignment is an agreement stated in other words.
+            Relation::Partial if no_rule_fired && al.score >= config.aligned_agreement_score => {
+                let v = Verdict {
+                    relation: Relation::Agreement,
+                    confidence: round4(al.score.min(v.confidence.max(0.5))),
+                    reasons: vec!["same_claim".into()],
+                    ..v
+                };
+                (Relation::Agreement, v)
+            }
+            r => (r, v),
         };
         relations.push(rel);
         match rel {

@@ -137,9 +137,21 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     if cover < cfg.negation_cover || neg.frame.content.is_empty() {
         return;
     }
-    // Evidence: the cue through the next content word, and that word on the other side.
+    // Evidence: the cue through the next content word (the word in its scope), and that
+    // word on the other side, which must state it ('has not commented' needs a comment).
     let (ti, cue) = neg.frame.negations[0];
     let next = neg.frame.toks[ti..].iter().find(|t| t.content);
+    let lex = &cfg.lexicons;
+    if let Some(n) = next {
+        let stated = pos
+            .frame
+            .content
+            .iter()
+            .any(|o| *o == n.canon || lex.is_a(o, &n.canon));
+        if !stated {
+            return;
+        }
+    }
     let neg_span = Span::new(cue.start, next.map_or(cue.end, |t| t.span.end.max(cue.end)));
     let pos_tok = next.and_then(|n| pos.frame.toks.iter().find(|t| t.canon == n.canon));
     let pos_text = pos_tok.map(|t| t.text.as_str()).unwrap_or("");
@@ -457,21 +469,18 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
         if hedged_in_a {
             continue;
         }
-        if let Some(t) = a.frame.toks.iter().find(|t| t.content && t.canon == y.pred) {
-            hits.push(Hit {
-                code: "modality",
-                confidence: 0.5,
-                contradiction: false,
-                span_a: vec![t.span],
-                span_b: vec![y.span],
-                explanation: explain::modality_hedge(
-                    &t.text,
-                    a.label,
-                    y.span.slice(b.text),
-                    b.label,
-                ),
-            });
-            return;
-        }
+        let t = a.frame.toks.iter().find(|t| t.content && t.canon == y.pred);
+        hits.push(Hit {
+            code: "modality",
+            confidence: 0.5,
+            contradiction: false,
+            span_a: t.map(|t| vec![t.span]).unwrap_or_default(),
+            span_b: vec![y.span],
+            explanation: match t {
+                Some(t) => explain::modality_hedge(&t.text, a.label, y.span.slice(b.text), b.label),
+                None => explain::modality_only(y.span.slice(b.text), b.label, a.label),
+            },
+        });
+        return;
     }
 }
