@@ -1,13 +1,162 @@
 //! Comparison: do two sentences agree, contradict each other, or only partly overlap — and why.
+//!
+//! Each sentence is read into a claim [`frame`] (names and their roles, content words,
+//! negation, numbers and what they count, days, modality of predicates). The [`rules`]
+//! compare one slot at a time, after the contradiction types of de Marneffe, Rafferty and
+//! Manning (2008), "Finding Contradictions in Text": negation, antonymy, numeric mismatch,
+//! date/time mismatch, role/title mismatch, factive/modal mismatch, a different entity in the
+//! same role. A rule fires only when the same slot has incompatible values; different wording
+//! of the same fact is not a contradiction.
+//!
+//! ```
+//! use corroborate::compare::{compare_sentences, CompareConfig};
+//! use corroborate::Relation;
+//!
+//! let cfg = CompareConfig::default();
+//! let v = compare_sentences(
+//!     "Trade Secretary Ann Lee met the delegation.",
+//!     "Trade Minister Ann Lee met the delegation.",
+//!     &cfg,
+//! );
+//! assert_eq!(v.relation, Relation::Contradiction);
+//! assert_eq!(v.reasons, vec!["role_mismatch"]);
+//! assert!(v.explanation.contains("'Trade Secretary'"));
+//! ```
 
-use crate::align::Alignment;
+pub mod explain;
+pub mod frame;
+pub mod lexicons;
+pub mod rules;
+pub mod stem;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::align::{Alignment, SentenceId};
+use crate::config::check_unit;
 use crate::document::{Document, Span};
+use crate::error::Result;
 use crate::names::Entities;
-use crate::report::{Finding, Relation};
+use crate::report::{round4, Evidence, Finding, FindingKind, Relation, SentenceRef};
 
-/// Settings and lexicons of comparison.
-#[derive(Debug, Clone, Default)]
-pub struct CompareConfig {}
+use frame::{Frame, GivenName};
+pub use lexicons::Lexicons;
+use rules::{Hit, Side};
+
+/// Settings and lexicons of comparison. `CompareConfig::default()` loads the built-in
+/// lexicons; the `add_*` methods extend them with text in the lexicon format.
+#[derive(Debug, Clone)]
+pub struct CompareConfig {
+    /// Negation cues, antonyms, modal verbs, titles, number words, synonyms.
+    pub lexicons: Lexicons,
+    /// Negation on one side is a contradiction when at least this share of the negated
+    /// sentence's content words is in the other sentence. Default 0.75.
+    pub negation_cover: f64,
+    /// Antonymous content words contradict when the rest of both sentences overlaps at least
+    /// this much. Default 0.5.
+    pub antonym_cover: f64,
+    /// The same for antonymous function words ('on' / 'off', 'in' / 'out'). Default 0.8.
+    pub antonym_cover_function_words: f64,
+    /// Different values of one counted thing contradict when the sentences overlap at least
+    /// this much. Default 0.3.
+    pub number_min_cover: f64,
+    /// A time offset against a duration of the same length needs this many shared content
+    /// words. Default 2.
+    pub offset_min_shared: usize,
+    /// Different days contradict when the rest overlaps at least this much. Default 0.6.
+    pub date_min_cover: f64,
+    /// Two people with the same role contradict when the sentences overlap at least this
+    /// much. Default 0.7.
+    pub entity_min_cover: f64,
+    /// Agreement needs both sentences' content covered at least this much... Default 0.5.
+    pub agree_min_cover: f64,
+    /// ...and one of them at least this much. Default 0.75.
+    pub agree_max_cover: f64,
+    /// Below this larger coverage a pair is unrelated rather than partial. Default 0.25.
+    pub partial_min_cover: f64,
+    /// Contradiction findings below this confidence are not reported. Default 0.5.
+    pub min_finding_confidence: f64,
+    /// At most this many role findings per entity and document pair. Default 6.
+    pub max_role_findings: usize,
+    /// An aligned pair with this alignment score or more, in which no rule sees a
+    /// difference, is an agreement even when worded differently. Default 0.6.
+    pub aligned_agreement_score: f64,
+}
+
+impl Default for CompareConfig {
+    fn default() -> Self {
+        CompareConfig {
+            lexicons: Lexicons::builtin(),
+            negation_cover: 0.6,
+            antonym_cover: 0.5,
+            antonym_cover_function_words: 0.8,
+            number_min_cover: 0.3,
+            offset_min_shared: 2,
+            date_min_cover: 0.6,
+            entity_min_cover: 0.7,
+            agree_min_cover: 0.25,
+            agree_max_cover: 0.7,
+            partial_min_cover: 0.25,
+            min_finding_confidence: 0.5,
+            max_role_findings: 6,
+            aligned_agreement_score: 0.6,
+        }
+    }
+}
+
+impl CompareConfig {
+    /// Checks ranges; the error names the field.
+    pub fn validate(&self) -> Result<()> {
+        check_unit("compare.negation_cover", self.negation_cover)?;
+        check_unit("compare.antonym_cover", self.antonym_cover)?;
+        check_unit(
+            "compare.antonym_cover_function_words",
+            self.antonym_cover_function_words,
+        )?;
+        check_unit("compare.number_min_cover", self.number_min_cover)?;
+        check_unit("compare.date_min_cover", self.date_min_cover)?;
+        check_unit("compare.entity_min_cover", self.entity_min_cover)?;
+        check_unit("compare.agree_min_cover", self.agree_min_cover)?;
+        check_unit("compare.agree_max_cover", self.agree_max_cover)?;
+        check_unit("compare.partial_min_cover", self.partial_min_cover)?;
+        check_unit(
+            "compare.min_finding_confidence",
+            self.min_finding_confidence,
+        )?;
+        Ok(())
+    }
+
+    /// Adds negation cues, one word or phrase per line.
+    pub fn add_negation_cues(&mut self, text: &str) -> Result<()> {
+        self.lexicons.add_negation(text)
+    }
+
+    /// Adds antonym pairs, `WORD<TAB>OPPOSITE` per line.
+    pub fn add_antonyms(&mut self, text: &str) -> Result<()> {
+        self.lexicons.add_antonyms(text)
+    }
+
+    /// Adds modal and factive cues, `WORD<TAB>CLASS` (possible, future, need, factive,
+    /// perfect).
+    pub fn add_modal_verbs(&mut self, text: &str) -> Result<()> {
+        self.lexicons.add_modality(text)
+    }
+
+    /// Adds title words, `WORD<TAB>KIND` (head, domain, generic, mod, rank, former) or
+    /// `PHRASE<TAB>=CANONICAL`.
+    pub fn add_titles(&mut self, text: &str) -> Result<()> {
+        self.lexicons.add_titles(text)
+    }
+
+    /// Adds number words, `WORD<TAB>VALUE`.
+    pub fn add_number_words(&mut self, text: &str) -> Result<()> {
+        self.lexicons.add_numbers(text)
+    }
+
+    /// Adds synonyms, `WORD<TAB>CANONICAL`.
+    pub fn add_synonyms(&mut self, text: &str) -> Result<()> {
+        self.lexicons.add_synonyms(text)
+    }
+}
 
 /// The verdict on two sentences.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,24 +175,480 @@ pub struct Verdict {
     pub evidence_b: Vec<Span>,
 }
 
-/// Compares two sentences given alone (no corpus context).
-pub fn compare_sentences(_a: &str, _b: &str, _config: &CompareConfig) -> Verdict {
+/// Compares two sentences given alone (no corpus context). The relation is symmetric:
+/// `compare_sentences(a, b)` and `compare_sentences(b, a)` give the same relation.
+pub fn compare_sentences(a: &str, b: &str, config: &CompareConfig) -> Verdict {
+    let fa = frame::build(a, &[], &config.lexicons);
+    let fb = frame::build(b, &[], &config.lexicons);
+    compare_frames(
+        Side {
+            frame: &fa,
+            text: a,
+            label: "A",
+        },
+        Side {
+            frame: &fb,
+            text: b,
+            label: "B",
+        },
+        config,
+    )
+}
+
+/// Content-word coverage of each sentence by the other, in [0, 1] (synonyms, more general
+/// and more specific words count as found).
+pub fn coverage(a: &str, b: &str, config: &CompareConfig) -> (f64, f64) {
+    let fa = frame::build(a, &[], &config.lexicons);
+    let fb = frame::build(b, &[], &config.lexicons);
+    let ov = rules::overlap(&fa, &fb, &config.lexicons);
+    (ov.cover_a, ov.cover_b)
+}
+
+/// Compares two built frames.
+pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
+    let hits = rules::run(a, b, config);
+    let ov = rules::overlap(a.frame, b.frame, &config.lexicons);
+    let contra: Vec<&Hit> = hits.iter().filter(|h| h.contradiction).collect();
+    if !contra.is_empty() {
+        return from_hits(Relation::Contradiction, &contra);
+    }
+    let soft: Vec<&Hit> = hits.iter().collect();
+    // Negation on one side only never states the same claim.
+    let one_sided_negation = a.frame.negations.is_empty() != b.frame.negations.is_empty();
+    let agree = ov.min() >= config.agree_min_cover
+        && ov.max() >= config.agree_max_cover
+        && !one_sided_negation;
+    if agree && soft.is_empty() {
+        return Verdict {
+            relation: Relation::Agreement,
+            confidence: round4((0.4 + 0.3 * ov.min() + 0.3 * ov.max()).min(0.99)),
+            reasons: vec!["same_claim".into()],
+            explanation: format!(
+                "{} and {} state the same claim ({} shared content words{})",
+                a.label,
+                b.label,
+                ov.shared,
+                shared_words(a.frame, b.frame)
+            ),
+            evidence_a: Vec::new(),
+            evidence_b: Vec::new(),
+        };
+    }
+    if !soft.is_empty() && ov.max() >= config.partial_min_cover {
+        return from_hits(Relation::Partial, &soft);
+    }
+    if ov.shared > 0 && ov.max() >= config.partial_min_cover {
+        return Verdict {
+            relation: Relation::Partial,
+            confidence: round4((0.3 + 0.5 * ov.max()).min(0.9)),
+            reasons: vec!["overlap".into()],
+            explanation: format!(
+                "{} and {} overlap{} but each says something the other does not",
+                a.label,
+                b.label,
+                shared_words(a.frame, b.frame)
+            ),
+            evidence_a: Vec::new(),
+            evidence_b: Vec::new(),
+        };
+    }
     Verdict {
         relation: Relation::Unrelated,
-        confidence: 0.0,
+        confidence: round4((1.0 - ov.max()).clamp(0.5, 0.95)),
         reasons: Vec::new(),
-        explanation: String::new(),
+        explanation: format!("{} and {} do not report a common claim", a.label, b.label),
         evidence_a: Vec::new(),
         evidence_b: Vec::new(),
     }
 }
 
-/// Judges every alignment (its relation) and produces agreement and contradiction findings.
-pub fn judge(
-    _docs: &[Document],
-    _entities: &Entities,
-    alignments: &[Alignment],
-    _config: &CompareConfig,
-) -> (Vec<Relation>, Vec<Finding>) {
-    (vec![Relation::Partial; alignments.len()], Vec::new())
+fn shared_words(a: &Frame, b: &Frame) -> String {
+    let mut seen = BTreeSet::new();
+    let words: Vec<String> = a
+        .toks
+        .iter()
+        .filter(|t| t.content && b.content.contains(&t.canon) && seen.insert(t.canon.clone()))
+        .take(4)
+        .map(|t| explain::q(&t.text))
+        .collect();
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", words.join(", "))
+    }
 }
+
+fn from_hits(relation: Relation, hits: &[&Hit]) -> Verdict {
+    let mut reasons: Vec<String> = Vec::new();
+    for h in hits {
+        if !reasons.iter().any(|r| r == h.code) {
+            reasons.push(h.code.to_string());
+        }
+    }
+    let top = hits[0];
+    // Independent signals make a contradiction more certain.
+    let mut conf = top.confidence;
+    for h in &hits[1..] {
+        if h.code != top.code {
+            conf += (1.0 - conf) * h.confidence * 0.3;
+        }
+    }
+    Verdict {
+        relation,
+        confidence: round4(conf.min(0.99)),
+        reasons,
+        explanation: top.explanation.clone(),
+        evidence_a: hits.iter().flat_map(|h| h.span_a.iter().copied()).collect(),
+        evidence_b: hits.iter().flat_map(|h| h.span_b.iter().copied()).collect(),
+    }
+}
+
+/// Judges every alignment (its relation) and produces agreement and contradiction findings.
+/// The documents of one event are taken to be those linked by alignments; use
+/// [`judge_events`] when the events are known, so that roles are also compared across
+/// documents whose sentences were not aligned.
+pub fn judge(
+    docs: &[Document],
+    entities: &Entities,
+    alignments: &[Alignment],
+    config: &CompareConfig,
+) -> (Vec<Relation>, Vec<Finding>) {
+    let events = events_from_alignments(docs.len(), alignments);
+    judge_events(docs, entities, &events, alignments, config)
+}
+
+/// Groups documents linked by alignments (connected components), ordered by first document.
+pub fn events_from_alignments(n_docs: usize, alignments: &[Alignment]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n_docs).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for al in alignments {
+        if al.a.0 < n_docs && al.b.0 < n_docs {
+            let (x, y) = (root(&mut parent, al.a.0), root(&mut parent, al.b.0));
+            if x != y {
+                parent[x.max(y)] = x.min(y);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for d in 0..n_docs {
+        let r = root(&mut parent, d);
+        groups.entry(r).or_default().push(d);
+    }
+    groups.into_values().collect()
+}
+
+/// The frame builder of a corpus: one frame per sentence, built on demand.
+struct Frames<'a> {
+    docs: &'a [Document],
+    entities: &'a Entities,
+    config: &'a CompareConfig,
+    cache: BTreeMap<SentenceId, Frame>,
+}
+
+impl<'a> Frames<'a> {
+    fn text(&self, id: SentenceId) -> &'a str {
+        self.docs
+            .get(id.0)
+            .map(|d| d.sentence_text(id.1))
+            .unwrap_or("")
+    }
+
+    fn get(&mut self, id: SentenceId) -> &Frame {
+        if !self.cache.contains_key(&id) {
+            let f = self.build(id);
+            self.cache.insert(id, f);
+        }
+        &self.cache[&id]
+    }
+
+    fn build(&self, (d, s): SentenceId) -> Frame {
+        let Some(doc) = self.docs.get(d) else {
+            return Frame::default();
+        };
+        let Some(sent) = doc.sentences.get(s) else {
+            return Frame::default();
+        };
+        let base = sent.span.start;
+        let inside = |sp: Span| sp.start >= base && sp.end <= sent.span.end && sp.start <= sp.end;
+        let given: Vec<GivenName> = self
+            .entities
+            .in_sentence(d, s)
+            .filter(|m| inside(m.span))
+            .map(|m| GivenName {
+                key: format!("e{}", m.entity),
+                span: Span::new(m.span.start - base, m.span.end - base),
+                role: m
+                    .role
+                    .filter(|r| inside(*r))
+                    .map(|r| Span::new(r.start - base, r.end - base)),
+            })
+            .collect();
+        frame::build(doc.sentence_text(s), &given, &self.config.lexicons)
+    }
+}
+
+fn sref(docs: &[Document], (d, s): SentenceId) -> SentenceRef {
+    SentenceRef {
+        document: docs.get(d).map(|x| x.id.clone()).unwrap_or_default(),
+        sentence: s,
+    }
+}
+
+fn evidence(docs: &[Document], (d, s): SentenceId, spans: &[Span]) -> Vec<Evidence> {
+    let Some(doc) = docs.get(d) else {
+        return Vec::new();
+    };
+    let Some(sent) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
+    let mut seen = BTreeSet::new();
+    spans
+        .iter()
+        .map(|sp| sp.shifted(sent.span.start))
+        .filter(|sp| {
+            sp.end <= sent.span.end && doc.text.get(sp.start..sp.end).is_some() && seen.insert(*sp)
+        })
+        .map(|sp| Evidence {
+            document: doc.id.clone(),
+            sentence: s,
+            start: sp.start,
+            end: sp.end,
+            text: sp.slice(&doc.text).to_string(),
+        })
+        .collect()
+}
+
+fn contradiction_finding(docs: &[Document], a: SentenceId, b: SentenceId, v: &Verdict) -> Finding {
+    let mut ev = evidence(docs, a, &v.evidence_a);
+    ev.extend(evidence(docs, b, &v.evidence_b));
+    Finding {
+        kind: FindingKind::Contradiction,
+        sentences: vec![sref(docs, a), sref(docs, b)],
+        confidence: v.confidence,
+        reasons: v.reasons.clone(),
+        explanation: v.explanation.clone(),
+        evidence: ev,
+    }
+}
+
+/// Like [`judge`], with the events given: also compares, within each event, the roles that
+/// each entity has in different documents, even in sentences that were not aligned.
+pub fn judge_events(
+    docs: &[Document],
+    entities: &Entities,
+    events: &[Vec<usize>],
+    alignments: &[Alignment],
+    config: &CompareConfig,
+) -> (Vec<Relation>, Vec<Finding>) {
+    let mut frames = Frames {
+        docs,
+        entities,
+        config,
+        cache: BTreeMap::new(),
+    };
+    let mut relations = Vec::with_capacity(alignments.len());
+    let mut findings = Vec::new();
+    let mut flagged: BTreeSet<(SentenceId, SentenceId)> = BTreeSet::new();
+    // Agreement groups: union-find over sentences.
+    let mut agree_edges: Vec<(SentenceId, SentenceId, f64)> = Vec::new();
+    for al in alignments {
+        let (a, b) = (al.a, al.b);
+        let fa = frames.get(a).clone();
+        let fb = frames.get(b).clone();
+        let (la, lb) = (sref(docs, a).document, sref(docs, b).document);
+        let v = compare_frames(
+            Side {
+                frame: &fa,
+                text: frames.text(a),
+                label: &la,
+            },
+            Side {
+                frame: &fb,
+                text: frames.text(b),
+                label: &lb,
+            },
+            config,
+        );
+        let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
+        let (rel, v) = match v.relation {
+            // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.
+            Relation::Unrelated => (Relation::Partial, v),
+            // The aligner already found one claim in both; when no rule sees a difference,
+            // a confident alignment is an agreement stated in other words.
+            Relation::Partial if no_rule_fired && al.score >= config.aligned_agreement_score => {
+                let v = Verdict {
+                    relation: Relation::Agreement,
+                    confidence: round4(al.score.min(v.confidence.max(0.5))),
+                    reasons: vec!["same_claim".into()],
+                    ..v
+                };
+                (Relation::Agreement, v)
+            }
+            r => (r, v),
+        };
+        relations.push(rel);
+        match rel {
+            Relation::Contradiction
+                if v.confidence >= config.min_finding_confidence && flagged.insert(key(a, b)) =>
+            {
+                findings.push(contradiction_finding(docs, a, b, &v));
+            }
+            Relation::Agreement => agree_edges.push((a, b, v.confidence)),
+            _ => {}
+        }
+    }
+    role_scan(&mut frames, events, config, &mut flagged, &mut findings);
+    findings.extend(agreement_groups(docs, &agree_edges));
+    (relations, findings)
+}
+
+fn key(a: SentenceId, b: SentenceId) -> (SentenceId, SentenceId) {
+    (a.min(b), a.max(b))
+}
+
+/// Within each event, the roles each entity has in different documents.
+fn role_scan(
+    frames: &mut Frames,
+    events: &[Vec<usize>],
+    config: &CompareConfig,
+    flagged: &mut BTreeSet<(SentenceId, SentenceId)>,
+    findings: &mut Vec<Finding>,
+) {
+    let docs = frames.docs;
+    for event in events {
+        if event.len() < 2 {
+            continue;
+        }
+        // entity key → (sentence, name index) with a role
+        let mut by_key: BTreeMap<String, Vec<(SentenceId, usize)>> = BTreeMap::new();
+        for &d in event {
+            let n = docs.get(d).map_or(0, |x| x.sentences.len());
+            for s in 0..n {
+                let f = frames.get((d, s));
+                for (i, name) in f.names.iter().enumerate() {
+                    if name.role.as_ref().is_some_and(|r| r.2.head.is_some()) {
+                        by_key
+                            .entry(name.key.clone())
+                            .or_default()
+                            .push(((d, s), i));
+                    }
+                }
+            }
+        }
+        for (ent, occ) in &by_key {
+            let mut per_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+            for (i, &(sa, na)) in occ.iter().enumerate() {
+                for &(sb, nb) in &occ[i + 1..] {
+                    if sa.0 == sb.0 {
+                        continue;
+                    }
+                    let count = per_pair
+                        .entry((sa.0.min(sb.0), sa.0.max(sb.0)))
+                        .or_default();
+                    if *count >= config.max_role_findings || flagged.contains(&key(sa, sb)) {
+                        continue;
+                    }
+                    let x = frames.get(sa).names[na].clone();
+                    let y = frames.get(sb).names[nb].clone();
+                    let (Some((ra, spa, ia)), Some((rb, spb, ib))) = (&x.role, &y.role) else {
+                        continue;
+                    };
+                    let c = rules::role_conflict(ia, ib);
+                    if c < config.min_finding_confidence {
+                        continue;
+                    }
+                    *count += 1;
+                    flagged.insert(key(sa, sb));
+                    let name = frames
+                        .entities
+                        .entities
+                        .get(
+                            ent.strip_prefix('e')
+                                .and_then(|n| n.parse::<usize>().ok())
+                                .unwrap_or(usize::MAX),
+                        )
+                        .map(|e| e.canonical.clone())
+                        .unwrap_or_else(|| x.name.clone());
+                    let (la, lb) = (sref(docs, sa).document, sref(docs, sb).document);
+                    let v = Verdict {
+                        relation: Relation::Contradiction,
+                        confidence: round4(c),
+                        reasons: vec!["role_mismatch".into()],
+                        explanation: explain::role(&name, ra, &la, rb, &lb),
+                        evidence_a: vec![*spa, x.span],
+                        evidence_b: vec![*spb, y.span],
+                    };
+                    findings.push(contradiction_finding(docs, sa, sb, &v));
+                }
+            }
+        }
+    }
+}
+
+/// One finding per group of sentences, from at least two documents, linked by agreements.
+fn agreement_groups(docs: &[Document], edges: &[(SentenceId, SentenceId, f64)]) -> Vec<Finding> {
+    let mut parent: BTreeMap<SentenceId, SentenceId> = BTreeMap::new();
+    fn root(p: &mut BTreeMap<SentenceId, SentenceId>, x: SentenceId) -> SentenceId {
+        let mut r = x;
+        while let Some(&q) = p.get(&r) {
+            if q == r {
+                break;
+            }
+            r = q;
+        }
+        p.insert(x, r);
+        r
+    }
+    for &(a, b, _) in edges {
+        parent.entry(a).or_insert(a);
+        parent.entry(b).or_insert(b);
+        let (x, y) = (root(&mut parent, a), root(&mut parent, b));
+        if x != y {
+            parent.insert(x.max(y), x.min(y));
+        }
+    }
+    let mut groups: BTreeMap<SentenceId, (BTreeSet<SentenceId>, Vec<f64>)> = BTreeMap::new();
+    let nodes: Vec<SentenceId> = parent.keys().copied().collect();
+    for n in nodes {
+        let r = root(&mut parent, n);
+        groups.entry(r).or_default().0.insert(n);
+    }
+    for &(a, _, c) in edges {
+        let r = root(&mut parent, a);
+        if let Some(g) = groups.get_mut(&r) {
+            g.1.push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for (sents, confs) in groups.into_values() {
+        let doc_set: BTreeSet<usize> = sents.iter().map(|s| s.0).collect();
+        if doc_set.len() < 2 {
+            continue;
+        }
+        let first = *sents.iter().next().unwrap_or(&(0, 0));
+        let claim = docs
+            .get(first.0)
+            .map(|d| d.sentence_text(first.1))
+            .unwrap_or("");
+        let mean = confs.iter().sum::<f64>() / confs.len().max(1) as f64;
+        let n = doc_set.len();
+        out.push(Finding {
+            kind: FindingKind::Agreement,
+            sentences: sents.iter().map(|s| sref(docs, *s)).collect(),
+            confidence: round4((mean + 0.05 * (n as f64 - 2.0)).min(0.99)),
+            reasons: vec!["corroborated".into()],
+            explanation: format!("corroborated by {n} sources: {}", explain::q(claim)),
+            evidence: Vec::new(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

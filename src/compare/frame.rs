@@ -1,0 +1,798 @@
+//! Claim frames: what one sentence says, slot by slot — who (names and their roles), the
+//! content words, negation, numbers and what they count, dates, and the modality of its
+//! predicates.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::document::Span;
+use crate::text::{fold, is_stopword, words};
+
+use super::lexicons::{Lexicons, ModalClass, TitleKind};
+use super::stem::stem;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tok {
+    /// Byte span in the sentence.
+    pub span: Span,
+    /// The word as written.
+    pub text: String,
+    /// Folded, with a trailing negative clitic removed ('isn't' → 'is') and dots trimmed.
+    pub low: String,
+    /// Canonical stem (synonyms merged).
+    pub canon: String,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// A content word (not a stopword, not a negation cue).
+    pub content: bool,
+    /// Joined to the previous word by a hyphen ('30-day').
+    pub hyphen_prev: bool,
+}
+
+/// Whether a number counts things, measures a duration, or places an event in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NumKind {
+    /// '12 soldiers', '86% of the region'.
+    Count,
+    /// 'a 30-day ceasefire', 'for three days'.
+    Duration,
+    /// '30 days after', 'two weeks ago'.
+    Offset,
+}
+
+/// A number with what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumSlot {
+    /// The value.
+    pub value: f64,
+    /// Count, duration or time offset.
+    pub kind: NumKind,
+    /// Time unit ('day') or '%' when there is one.
+    pub unit: Option<String>,
+    /// Canonical stem of the counted thing, when found.
+    pub thing: Option<String>,
+    /// 'about', 'more than', ... before it.
+    pub approx: bool,
+    /// Number through the counted thing (or unit and its anchor).
+    pub span: Span,
+}
+
+/// A day named in the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateSlot {
+    /// Comparable key ('tuesday', 'march 12').
+    pub key: String,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// A person's title or role, normalised for comparison.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoleInfo {
+    /// Head of the post ('advisor', 'spokesperson').
+    pub head: Option<String>,
+    /// Words narrowing the post ('national', 'security').
+    pub domains: BTreeSet<String>,
+    /// Grades below the post ('deputy').
+    pub ranks: BTreeSet<String>,
+    /// Only generic words ('official').
+    pub generic: bool,
+    /// 'former', 'ex-': not comparable.
+    pub former: bool,
+}
+
+/// A name in the sentence and the role written with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameSlot {
+    /// Entity key: `e<index>` from mention clustering, or the folded last word of the name.
+    pub key: String,
+    /// The name as written.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// The role as written and where, when there is one.
+    pub role: Option<(String, Span, RoleInfo)>,
+}
+
+/// A predicate under a modal or factive cue, or asserted as done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModalSlot {
+    /// Canonical stem of the predicate.
+    pub pred: String,
+    /// Canonical stem of the first content word after it (its object), if any.
+    pub object: Option<String>,
+    /// The cue's class; `Perfect` and `Factive` mean done.
+    pub class: ModalClass,
+    /// Cue through predicate.
+    pub span: Span,
+}
+
+/// A name supplied by mention extraction (sentence-relative spans).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GivenName {
+    /// Entity key.
+    pub key: String,
+    /// The name.
+    pub span: Span,
+    /// Its role, when mention extraction found one.
+    pub role: Option<Span>,
+}
+
+/// What one sentence says, slot by slot.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    /// The words.
+    pub toks: Vec<Tok>,
+    /// Token indexes of negation cues (first token of each cue) and their span.
+    pub negations: Vec<(usize, Span)>,
+    /// Numbers.
+    pub numbers: Vec<NumSlot>,
+    /// Days.
+    pub dates: Vec<DateSlot>,
+    /// Names and roles.
+    pub names: Vec<NameSlot>,
+    /// Predicates with modality.
+    pub modals: Vec<ModalSlot>,
+    /// Canonical stems of content words.
+    pub content: BTreeSet<String>,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const TIME_UNITS: &[&str] = &["minute", "hour", "day", "week", "month", "year"];
+const OFFSET_WORDS: &[&str] = &["after", "before", "ago", "later", "earlier", "since"];
+const APPROX: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "over",
+    "than",
+    "least",
+    "up",
+    "estimated",
+    "under",
+    "several",
+];
+const ADVERBS: &[&str] = &[
+    "now", "already", "just", "also", "since", "still", "finally", "recently", "been", "be", "not",
+    "yet", "indeed", "truly", "really",
+];
+
+/// Builds the frame of `text`; `given` are names found by mention extraction (may be empty,
+/// then capitalised words are used).
+pub fn build(text: &str, given: &[GivenName], lex: &Lexicons) -> Frame {
+    let toks = tokenize(text, lex);
+    let mut f = Frame {
+        toks,
+        ..Frame::default()
+    };
+    find_negations(&mut f, lex);
+    find_numbers(&mut f, text, lex);
+    find_dates(&mut f);
+    find_names(&mut f, text, given, lex);
+    find_modals(&mut f, lex);
+    f.content = f
+        .toks
+        .iter()
+        .filter(|t| t.content)
+        .map(|t| t.canon.clone())
+        .collect();
+    f
+}
+
+fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let mut prev_end = None;
+    for w in words(text) {
+        let mut low = fold(w.text).trim_matches('.').to_string();
+        let neg_clitic = low.ends_with("n't") && low.len() > 3;
+        let hyphen_prev = prev_end.is_some_and(|e: usize| text.get(e..w.start) == Some("-"));
+        prev_end = Some(w.end());
+        let span = Span::new(w.start, w.end());
+        let cap = w.text.chars().next().is_some_and(char::is_uppercase);
+        if neg_clitic {
+            // 'isn't' → 'is' + 'n't'; 'can't' → 'can'; 'won't' → 'will'.
+            let base = match low.as_str() {
+                "won't" => "will".to_string(),
+                "can't" => "can".to_string(),
+                "shan't" => "shall".to_string(),
+                _ => low[..low.len() - 3].to_string(),
+            };
+            let n = low.len();
+            out.push(Tok {
+                span,
+                text: w.text.to_string(),
+                low: base,
+                canon: String::new(),
+                cap,
+                content: false,
+                hyphen_prev,
+            });
+            low = "n't".into();
+            let _ = n;
+            out.push(Tok {
+                span,
+                text: w.text.to_string(),
+                low,
+                canon: String::new(),
+                cap: false,
+                content: false,
+                hyphen_prev: false,
+            });
+            continue;
+        }
+        let st = stem(&low);
+        let canon = lex.canon(&st).to_string();
+        let content =
+            !is_stopword(&low) && !low.is_empty() && !matches!(low.as_str(), "there" | "'s");
+        out.push(Tok {
+            span,
+            text: w.text.to_string(),
+            low,
+            canon,
+            cap,
+            content,
+            hyphen_prev,
+        });
+    }
+    for t in &mut out {
+        if t.canon.is_empty() {
+            t.canon = t.low.clone();
+        }
+    }
+    out
+}
+
+/// Longest phrase of `set` starting at token `i`, as its length in tokens.
+fn match_at<'m, T>(
+    toks: &[Tok],
+    i: usize,
+    map: &'m BTreeMap<Vec<String>, T>,
+    max: usize,
+) -> Option<(usize, &'m T)> {
+    let mut key: Vec<String> = Vec::new();
+    let mut best = None;
+    for (n, t) in toks.iter().skip(i).take(max.max(1)).enumerate() {
+        key.push(t.low.clone());
+        if let Some(v) = map.get(&key) {
+            best = Some((n + 1, v));
+        }
+    }
+    best
+}
+
+fn find_negations(f: &mut Frame, lex: &Lexicons) {
+    let mut i = 0;
+    while i < f.toks.len() {
+        let mut len = 0;
+        let mut key: Vec<String> = Vec::new();
+        for j in i..f.toks.len().min(i + lex.max_phrase.max(1)) {
+            key.push(f.toks[j].low.clone());
+            if lex.negation.contains(&key) {
+                len = j + 1 - i;
+            }
+        }
+        if len > 0 {
+            // 'not only', 'no longer' keep the claim (or change it in ways not handled here).
+            let next = f.toks.get(i + len).map(|t| t.low.as_str());
+            let skip = matches!(next, Some("only") | Some("doubt"))
+                || (f.toks[i].low == "no" && next == Some("longer"));
+            if !skip {
+                let span = Span::new(f.toks[i].span.start, f.toks[i + len - 1].span.end);
+                f.negations.push((i, span));
+                for t in &mut f.toks[i..i + len] {
+                    t.content = false;
+                }
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn number_value(toks: &[Tok], i: usize, lex: &Lexicons) -> Option<(f64, usize)> {
+    let t = &toks[i];
+    let digits: String = t.low.chars().filter(|c| *c != ',').collect();
+    if digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let v: f64 = digits.parse().ok()?;
+        // '1.5 million'
+        if let Some(n) = toks.get(i + 1) {
+            if let Some(m) = lex.numbers.get(std::slice::from_ref(&n.low)) {
+                if *m >= 100.0 {
+                    return Some((v * m, 2));
+                }
+            }
+        }
+        return v.is_finite().then_some((v, 1));
+    }
+    let (len, v) = match_at(toks, i, &lex.numbers, lex.max_phrase)?;
+    // 'one' is too often a pronoun ('one of them', 'the one'); keep it only before a noun.
+    if t.low == "one" || t.low == "half" {
+        return None;
+    }
+    Some((*v, len))
+}
+
+fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
+    let n = f.toks.len();
+    let mut i = 0;
+    while i < n {
+        let Some((value, len)) = number_value(&f.toks, i, lex) else {
+            i += 1;
+            continue;
+        };
+        let after = i + len;
+        let approx = (i >= 1 && APPROX.contains(&f.toks[i - 1].low.as_str()))
+            || (i >= 2 && f.toks[i - 1].low == "than");
+        let start = f.toks[i].span.start;
+        let mut end = f.toks[after - 1].span.end;
+        let mut kind = NumKind::Count;
+        let mut unit = None;
+        let mut thing = None;
+        let rest = text.get(end..).unwrap_or("");
+        if rest.starts_with('%') || f.toks.get(after).is_some_and(|t| t.low == "percent") {
+            unit = Some("%".to_string());
+            end += if rest.starts_with('%') { 1 } else { 0 };
+            // '86% of the region'
+            let mut j = after + usize::from(!rest.starts_with('%'));
+            if f.toks.get(j).is_some_and(|t| t.low == "of") {
+                j += 1;
+            }
+            while f.toks.get(j).is_some_and(|t| !t.content) && j < after + 4 {
+                j += 1;
+            }
+            if let Some(t) = f.toks.get(j).filter(|t| t.content) {
+                thing = Some(t.canon.clone());
+                end = t.span.end;
+            }
+        } else if let Some(u) = f
+            .toks
+            .get(after)
+            .filter(|t| TIME_UNITS.contains(&stem(&t.low).as_str()))
+        {
+            unit = Some(stem(&u.low));
+            end = u.span.end;
+            if u.hyphen_prev {
+                kind = NumKind::Duration;
+                if let Some(t) = f.toks.get(after + 1).filter(|t| t.content) {
+                    thing = Some(t.canon.clone());
+                    end = t.span.end;
+                }
+            } else if let Some(o) = f
+                .toks
+                .get(after + 1)
+                .filter(|t| OFFSET_WORDS.contains(&t.low.as_str()))
+            {
+                kind = NumKind::Offset;
+                end = o.span.end;
+            } else {
+                kind = NumKind::Duration;
+            }
+        } else {
+            let mut j = after;
+            while j < n && j < after + 3 && !f.toks[j].content {
+                if f.toks[j].low == "of" || f.toks[j].low == "and" {
+                    break;
+                }
+                j += 1;
+            }
+            if let Some(t) = f
+                .toks
+                .get(j)
+                .filter(|t| t.content && number_value(&f.toks, j, lex).is_none())
+            {
+                thing = Some(t.canon.clone());
+                end = t.span.end;
+            }
+        }
+        // A year ('in 2024') or a day of the month is a date, not a count.
+        let is_year = unit.is_none() && thing.is_none() && (1900.0..=2100.0).contains(&value);
+        let prev_month = i >= 1 && MONTHS.contains(&f.toks[i - 1].low.as_str());
+        if !is_year && !prev_month {
+            f.numbers.push(NumSlot {
+                value,
+                kind,
+                unit,
+                thing,
+                approx,
+                span: Span::new(start, end),
+            });
+        }
+        i = after;
+    }
+}
+
+fn find_dates(f: &mut Frame) {
+    for (i, t) in f.toks.iter().enumerate() {
+        if WEEKDAYS.contains(&t.low.as_str()) {
+            f.dates.push(DateSlot {
+                key: t.low.clone(),
+                span: t.span,
+            });
+        } else if t.cap && MONTHS.contains(&t.low.as_str()) && t.low != "may" {
+            if let Some(d) = f
+                .toks
+                .get(i + 1)
+                .filter(|d| d.low.len() <= 2 && d.low.chars().all(|c| c.is_ascii_digit()))
+            {
+                f.dates.push(DateSlot {
+                    key: format!("{} {}", t.low, d.low.trim_start_matches('0')),
+                    span: Span::new(t.span.start, d.span.end),
+                });
+            }
+        }
+    }
+}
+
+/// Normalises the words of a role.
+pub fn role_info(words_low: &[String], lex: &Lexicons) -> RoleInfo {
+    let mut r = RoleInfo::default();
+    let mut i = 0;
+    let mut saw_generic = false;
+    while i < words_low.len() {
+        let mut best: Option<(usize, Option<&String>, Option<TitleKind>)> = None;
+        for len in (1..=lex.max_phrase.min(words_low.len() - i)).rev() {
+            let key = &words_low[i..i + len];
+            let syn = lex.role_synonyms.get(key);
+            let kind = lex.titles.get(key).copied();
+            if syn.is_some() || kind.is_some() {
+                best = Some((len, syn, kind));
+                break;
+            }
+        }
+        match best {
+            Some((len, syn, kind)) => {
+                let word = syn
+                    .cloned()
+                    .unwrap_or_else(|| words_low[i..i + len].join(" "));
+                match kind.unwrap_or(TitleKind::Head) {
+                    TitleKind::Head => r.head = Some(word),
+                    TitleKind::Domain => {
+                        r.domains.insert(word);
+                    }
+                    TitleKind::Rank => {
+                        r.ranks.insert(word);
+                    }
+                    TitleKind::Generic => saw_generic = true,
+                    TitleKind::Former => r.former = true,
+                    TitleKind::Mod => {}
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    r.generic = saw_generic && r.head.is_none();
+    r
+}
+
+fn is_title(toks: &[Tok], i: usize, lex: &Lexicons) -> bool {
+    lex.titles.contains_key(std::slice::from_ref(&toks[i].low))
+}
+
+fn is_head_or_domain(toks: &[Tok], i: usize, lex: &Lexicons) -> bool {
+    matches!(
+        lex.titles.get(std::slice::from_ref(&toks[i].low)),
+        Some(TitleKind::Head | TitleKind::Domain | TitleKind::Rank | TitleKind::Former)
+    )
+}
+
+fn namey(t: &Tok, lex: &Lexicons) -> bool {
+    t.cap
+        && t.low.chars().next().is_some_and(char::is_alphabetic)
+        && !is_stopword(&t.low)
+        && !WEEKDAYS.contains(&t.low.as_str())
+        && !MONTHS.contains(&t.low.as_str())
+        && !lex.numbers.contains_key(std::slice::from_ref(&t.low))
+        && !lex.negation.contains(std::slice::from_ref(&t.low))
+        && !matches!(t.low.as_str(), "there" | "mr" | "mrs" | "ms" | "dr" | "n't")
+}
+
+/// The role written before token `start` (title words, possibly capitalised) or in an
+/// appositive after token `end` (', a U.S. national security adviser,').
+fn role_around(
+    f: &Frame,
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicons,
+) -> Option<(String, Span, RoleInfo)> {
+    let toks = &f.toks;
+    // Before: title words (or honorifics) right before the name.
+    let mut j = start;
+    let joined = |k: usize| {
+        text.get(toks[k].span.end..toks[k + 1].span.start)
+            .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == '-' || c == '.'))
+    };
+    while j > 0 && joined(j - 1) {
+        let t = &toks[j - 1];
+        let title =
+            is_title(toks, j - 1, lex) || (t.low == "of" && j >= 2 && is_title(toks, j - 2, lex));
+        // Capitalised words inside a title ('Foreign Policy Advisor', 'Middle East envoy').
+        let cap_part = t.cap && !is_stopword(&t.low) && !t.low.contains('\'');
+        if !(title || cap_part) {
+            break;
+        }
+        j -= 1;
+    }
+    // 'Secretary of State Marco Rubio': 'State' is a domain word.
+    if j < start {
+        let words_low: Vec<String> = toks[j..start].iter().map(|t| t.low.clone()).collect();
+        let info = role_info(&words_low, lex);
+        if info.head.is_some() || !info.domains.is_empty() {
+            let span = Span::new(toks[j].span.start, toks[start - 1].span.end);
+            return Some((span.slice(text).to_string(), span, info));
+        }
+    }
+    // After: ', a U.S. national security adviser'
+    let last = toks.get(end.checked_sub(1)?)?;
+    let next = toks.get(end)?;
+    let gap = text.get(last.span.end..next.span.start).unwrap_or("");
+    if !gap.contains(',') {
+        return None;
+    }
+    let mut k = end;
+    if matches!(
+        next.low.as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their"
+    ) {
+        k += 1;
+    }
+    let first = k;
+    let mut last_head = None;
+    while k < toks.len()
+        && k < first + 6
+        && (is_title(toks, k, lex) || toks[k].cap || toks[k].low == "of")
+    {
+        if is_head_or_domain(toks, k, lex) {
+            last_head = Some(k);
+        }
+        if k > first
+            && text
+                .get(toks[k - 1].span.end..toks[k].span.start)
+                .is_some_and(|g| g.contains(','))
+        {
+            break;
+        }
+        k += 1;
+    }
+    let lh = last_head?;
+    let words_low: Vec<String> = toks[first..=lh].iter().map(|t| t.low.clone()).collect();
+    let info = role_info(&words_low, lex);
+    info.head.as_ref()?;
+    let span = Span::new(toks[first].span.start, toks[lh].span.end);
+    Some((span.slice(text).to_string(), span, info))
+}
+
+fn find_names(f: &mut Frame, text: &str, given: &[GivenName], lex: &Lexicons) {
+    let mut names = Vec::new();
+    if !given.is_empty() {
+        for g in given {
+            let start = f.toks.iter().position(|t| t.span.start >= g.span.start);
+            let end = f
+                .toks
+                .iter()
+                .rposition(|t| t.span.end <= g.span.end)
+                .map(|e| e + 1);
+            let role = match (g.role, start, end) {
+                (Some(r), _, _) => {
+                    let words_low: Vec<String> = f
+                        .toks
+                        .iter()
+                        .filter(|t| t.span.start >= r.start && t.span.end <= r.end)
+                        .map(|t| t.low.clone())
+                        .collect();
+                    Some((r.slice(text).to_string(), r, role_info(&words_low, lex)))
+                }
+                (None, Some(s), Some(e)) if s < e => role_around(f, text, s, e, lex),
+                _ => None,
+            };
+            names.push(NameSlot {
+                key: g.key.clone(),
+                name: g.span.slice(text).to_string(),
+                span: g.span,
+                role,
+            });
+        }
+    } else {
+        let n = f.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !namey(&f.toks[i], lex) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && namey(&f.toks[j], lex) {
+                j += 1;
+            }
+            // Leading title words inside the capitalised run are the role, not the name.
+            let mut s = i;
+            for k in i..j {
+                if is_title(&f.toks, k, lex) {
+                    s = k + 1;
+                }
+            }
+            let inside_role = names.iter().any(|n: &NameSlot| {
+                n.role.as_ref().is_some_and(|r| {
+                    r.1.start <= f.toks[s.min(j - 1)].span.start
+                        && f.toks[j - 1].span.end <= r.1.end
+                })
+            });
+            if s < j && !inside_role {
+                let span = Span::new(f.toks[s].span.start, f.toks[j - 1].span.end);
+                let role = role_around(f, text, s, j, lex);
+                names.push(NameSlot {
+                    key: fold(&f.toks[j - 1].low),
+                    name: span.slice(text).to_string(),
+                    span,
+                    role,
+                });
+            }
+            i = j;
+        }
+    }
+    f.names = names;
+}
+
+fn looks_done(t: &Tok) -> bool {
+    t.low.ends_with("ed")
+        || t.low.ends_with("en")
+        || stem(&t.low) != t.low && !t.low.ends_with("ing") && !t.low.ends_with('s')
+}
+
+fn find_modals(f: &mut Frame, lex: &Lexicons) {
+    let n = f.toks.len();
+    let mut i = 0;
+    while i < n {
+        let Some((len, class)) = match_at(&f.toks, i, &lex.modality, lex.max_phrase) else {
+            i += 1;
+            continue;
+        };
+        // 'in May' is a month, not a modal.
+        if f.toks[i].cap && f.toks[i].low == "may" && i > 0 {
+            i += 1;
+            continue;
+        }
+        let class = *class;
+        let cue_ends_to = f.toks[i + len - 1].low == "to";
+        let mut target = None;
+        match class {
+            ModalClass::Need if !cue_ends_to => {
+                // 'need for the US to persuade', 'must persuade', 'urged Russia to accept'
+                let mut k = i + len;
+                while k < n && k < i + len + 6 {
+                    if f.toks[k].low == "to" {
+                        target = (k + 1 < n).then_some(k + 1);
+                        break;
+                    }
+                    k += 1;
+                }
+                if target.is_none() {
+                    target = (i + len..n.min(i + len + 2)).find(|&k| f.toks[k].content);
+                }
+            }
+            ModalClass::Perfect => {
+                let mut k = i + len;
+                while k < n && ADVERBS.contains(&f.toks[k].low.as_str()) {
+                    k += 1;
+                }
+                if k < n && f.toks[k].content && looks_done(&f.toks[k]) {
+                    target = Some(k);
+                }
+            }
+            _ => {
+                let mut k = i + len;
+                while k < n && k < i + len + 3 && !f.toks[k].content {
+                    k += 1;
+                }
+                if k < n && f.toks[k].content && k < i + len + 3 {
+                    target = Some(k);
+                }
+            }
+        }
+        if let Some(t) = target {
+            let object = f.toks[t + 1..n.min(t + 4)]
+                .iter()
+                .find(|x| x.content)
+                .map(|x| x.canon.clone());
+            f.modals.push(ModalSlot {
+                pred: f.toks[t].canon.clone(),
+                object,
+                class,
+                span: Span::new(f.toks[i].span.start, f.toks[t].span.end),
+            });
+        }
+        i += len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(s: &str) -> Frame {
+        build(s, &[], &Lexicons::builtin())
+    }
+
+    #[test]
+    fn negation_and_clitics() {
+        let f = frame("The boy isn't playing in the mud");
+        assert_eq!(f.negations.len(), 1);
+        assert!(f.content.contains("play"));
+        assert!(!f.content.contains("n't"));
+    }
+
+    #[test]
+    fn numbers_kinds() {
+        let f = frame("The talks came 30 days after officials agreed to a 30-day truce and 86% of the region.");
+        let kinds: Vec<_> = f
+            .numbers
+            .iter()
+            .map(|n| (n.value, n.kind, n.thing.clone()))
+            .collect();
+        assert_eq!(kinds[0].1, NumKind::Offset);
+        assert_eq!(kinds[1].1, NumKind::Duration);
+        assert_eq!(kinds[1].2, Some(stem("ceasefire")));
+        assert_eq!(kinds[2].2, Some(stem("region")));
+    }
+
+    #[test]
+    fn roles_before_and_after() {
+        let s =
+            "National Security Advisor Jane Roe met Tom Poe, a U.S. deputy trade envoy, on Friday.";
+        let f = frame(s);
+        assert_eq!(f.names.len(), 2, "{:?}", f.names);
+        let (t, _, r) = f.names[0].role.clone().unwrap();
+        assert_eq!(t, "National Security Advisor");
+        assert_eq!(r.head.as_deref(), Some("advisor"));
+        let (t2, _, r2) = f.names[1].role.clone().unwrap();
+        assert_eq!(t2, "U.S. deputy trade envoy");
+        assert!(r2.ranks.contains("deputy"));
+        assert_eq!(f.dates[0].key, "friday");
+    }
+
+    #[test]
+    fn modality_cues() {
+        let f = frame("The minister has now convinced the rebels to agree.");
+        let done = f
+            .modals
+            .iter()
+            .find(|m| m.class == ModalClass::Perfect)
+            .unwrap();
+        let g = frame("He stressed the need for the EU to persuade the rebels.");
+        let need = g
+            .modals
+            .iter()
+            .find(|m| m.class == ModalClass::Need)
+            .unwrap();
+        assert_eq!(done.pred, need.pred);
+        assert_eq!(done.object, need.object);
+    }
+}

@@ -1,0 +1,319 @@
+//! The word lists of comparison, loaded from `src/data/compare/*.txt` and extendable with
+//! text in the same format (see [`crate::lexicon`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::{Error, Result};
+use crate::lexicon::parse_tagged_list;
+use crate::text::fold;
+
+use super::stem::stem;
+
+const NEGATION: &str = include_str!("../data/compare/negation.txt");
+const ANTONYMS: &str = include_str!("../data/compare/antonyms.txt");
+const MODALITY: &str = include_str!("../data/compare/modality.txt");
+const TITLES: &str = include_str!("../data/compare/titles.txt");
+const NUMBERS: &str = include_str!("../data/compare/numbers.txt");
+const SYNONYMS: &str = include_str!("../data/compare/synonyms.txt");
+const HYPERNYMS: &str = include_str!("../data/compare/hypernyms.txt");
+
+/// What a modal or factive cue says about the event it governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ModalClass {
+    /// May or may not happen ('potential', 'could').
+    Possible,
+    /// Announced for later ('will', 'plans to').
+    Future,
+    /// Wanted, needed or attempted, so not done yet ('need to', 'must', 'try to').
+    Need,
+    /// Presents its complement as fact ('confirmed', 'managed to').
+    Factive,
+    /// A perfect auxiliary or 'now' / 'already': the event is done.
+    Perfect,
+}
+
+/// What a title word does in a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TitleKind {
+    /// Names the post ('advisor', 'secretary').
+    Head,
+    /// Narrows the post ('press', 'security').
+    Domain,
+    /// Never conflicts ('official', 'leader').
+    Generic,
+    /// Ignored in comparison ('special', 'senior').
+    Mod,
+    /// A grade below the post ('deputy').
+    Rank,
+    /// A time qualifier ('former'): roles with it are not compared.
+    Former,
+}
+
+/// All lexicons of the compare stage. Keys are folded (lowercase, no diacritics); single
+/// words of antonyms and synonyms are stemmed; multi-word cues are kept as word sequences.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    /// Negation cues, as word sequences.
+    pub negation: BTreeSet<Vec<String>>,
+    /// Antonym pairs by stem, stored both ways.
+    pub antonyms: BTreeMap<String, BTreeSet<String>>,
+    /// Modal cues (word sequences) and their class.
+    pub modality: BTreeMap<Vec<String>, ModalClass>,
+    /// Title words (word sequences) and their kind.
+    pub titles: BTreeMap<Vec<String>, TitleKind>,
+    /// Role phrase synonyms: phrase → canonical word ('press secretary' → 'spokesperson').
+    pub role_synonyms: BTreeMap<Vec<String>, String>,
+    /// Number words and their values.
+    pub numbers: BTreeMap<Vec<String>, f64>,
+    /// Stem → canonical stem.
+    pub synonyms: BTreeMap<String, String>,
+    /// Canonical stem → canonical stems of more general words.
+    pub hypernyms: BTreeMap<String, BTreeSet<String>>,
+    /// Longest cue of any list, in words.
+    pub max_phrase: usize,
+}
+
+fn phrase(entry: &str) -> Vec<String> {
+    entry
+        .split_whitespace()
+        .map(|w| fold(w).trim_end_matches('.').to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn bad(name: &str, line: usize, message: &str) -> Error {
+    Error::Lexicon {
+        name: name.into(),
+        line,
+        message: message.into(),
+    }
+}
+
+impl Lexicons {
+    /// The built-in lexicons.
+    pub fn builtin() -> Self {
+        let mut l = Lexicons::default();
+        // The built-in files are tested to parse; an error here is a bug in the crate's data.
+        l.add_negation(NEGATION)
+            .expect("built-in negation.txt parses");
+        l.add_antonyms(ANTONYMS)
+            .expect("built-in antonyms.txt parses");
+        l.add_modality(MODALITY)
+            .expect("built-in modality.txt parses");
+        l.add_titles(TITLES).expect("built-in titles.txt parses");
+        l.add_numbers(NUMBERS).expect("built-in numbers.txt parses");
+        l.add_synonyms(SYNONYMS)
+            .expect("built-in synonyms.txt parses");
+        l.add_hypernyms(HYPERNYMS)
+            .expect("built-in hypernyms.txt parses");
+        l
+    }
+
+    fn note_len(&mut self, n: usize) {
+        self.max_phrase = self.max_phrase.max(n);
+    }
+
+    /// Adds negation cues (one word or phrase per line).
+    pub fn add_negation(&mut self, text: &str) -> Result<()> {
+        for (e, _) in parse_tagged_list("negation", text)? {
+            let p = phrase(&e);
+            self.note_len(p.len());
+            self.negation.insert(p);
+        }
+        Ok(())
+    }
+
+    /// Adds antonym pairs (`WORD<TAB>OPPOSITE`).
+    pub fn add_antonyms(&mut self, text: &str) -> Result<()> {
+        for (i, (e, t)) in parse_tagged_list("antonyms", text)?.into_iter().enumerate() {
+            let t = t.ok_or_else(|| bad("antonyms", i + 1, "missing TAB and opposite"))?;
+            let (a, b) = (stem_phrase(&e), stem_phrase(&t));
+            if a == b {
+                continue;
+            }
+            self.antonyms
+                .entry(a.clone())
+                .or_default()
+                .insert(b.clone());
+            self.antonyms.entry(b).or_default().insert(a);
+        }
+        Ok(())
+    }
+
+    /// Adds modal cues (`WORD<TAB>CLASS`, class one of possible, future, need, factive,
+    /// perfect).
+    pub fn add_modality(&mut self, text: &str) -> Result<()> {
+        for (i, (e, t)) in parse_tagged_list("modality", text)?.into_iter().enumerate() {
+            let class = match t.as_deref() {
+                Some("possible") => ModalClass::Possible,
+                Some("future") => ModalClass::Future,
+                Some("need") => ModalClass::Need,
+                Some("factive") => ModalClass::Factive,
+                Some("perfect") => ModalClass::Perfect,
+                _ => {
+                    return Err(bad(
+                        "modality",
+                        i + 1,
+                        "class must be possible, future, need, factive or perfect",
+                    ))
+                }
+            };
+            let p = phrase(&e);
+            self.note_len(p.len());
+            self.modality.insert(p, class);
+        }
+        Ok(())
+    }
+
+    /// Adds title words (`WORD<TAB>KIND`, kind one of head, domain, generic, mod, rank,
+    /// former) or role synonyms (`PHRASE<TAB>=CANONICAL`).
+    pub fn add_titles(&mut self, text: &str) -> Result<()> {
+        for (i, (e, t)) in parse_tagged_list("titles", text)?.into_iter().enumerate() {
+            let p = phrase(&e);
+            self.note_len(p.len());
+            let t = t.unwrap_or_else(|| "head".into());
+            if let Some(canon) = t.strip_prefix('=') {
+                let c = fold(canon.trim());
+                if c.is_empty() {
+                    return Err(bad("titles", i + 1, "empty canonical role after '='"));
+                }
+                self.titles.entry(p.clone()).or_insert(TitleKind::Head);
+                self.role_synonyms.insert(p, c);
+                continue;
+            }
+            let kind = match t.as_str() {
+                "head" => TitleKind::Head,
+                "domain" => TitleKind::Domain,
+                "generic" => TitleKind::Generic,
+                "mod" => TitleKind::Mod,
+                "rank" => TitleKind::Rank,
+                "former" => TitleKind::Former,
+                _ => {
+                    return Err(bad(
+                        "titles",
+                        i + 1,
+                        "kind must be head, domain, generic, mod, rank, former or =CANONICAL",
+                    ))
+                }
+            };
+            self.titles.insert(p, kind);
+        }
+        Ok(())
+    }
+
+    /// Adds number words (`WORD<TAB>VALUE`).
+    pub fn add_numbers(&mut self, text: &str) -> Result<()> {
+        for (i, (e, t)) in parse_tagged_list("numbers", text)?.into_iter().enumerate() {
+            let v: f64 = t
+                .as_deref()
+                .and_then(|t| t.parse().ok())
+                .filter(|v: &f64| v.is_finite())
+                .ok_or_else(|| bad("numbers", i + 1, "value must be a number"))?;
+            let p = phrase(&e);
+            self.note_len(p.len());
+            self.numbers.insert(p, v);
+        }
+        Ok(())
+    }
+
+    /// Adds synonyms (`WORD<TAB>CANONICAL`).
+    pub fn add_synonyms(&mut self, text: &str) -> Result<()> {
+        for (i, (e, t)) in parse_tagged_list("synonyms", text)?.into_iter().enumerate() {
+            let t = t.ok_or_else(|| bad("synonyms", i + 1, "missing TAB and canonical word"))?;
+            let canon = stem_phrase(&t);
+            let canon = self.synonyms.get(&canon).cloned().unwrap_or(canon);
+            self.synonyms.insert(stem_phrase(&e), canon);
+        }
+        Ok(())
+    }
+
+    /// Adds hypernyms (`SPECIFIC<TAB>GENERAL`). Add synonyms first: both sides are mapped to
+    /// their canonical forms.
+    pub fn add_hypernyms(&mut self, text: &str) -> Result<()> {
+        for (i, (e, t)) in parse_tagged_list("hypernyms", text)?
+            .into_iter()
+            .enumerate()
+        {
+            let t = t.ok_or_else(|| bad("hypernyms", i + 1, "missing TAB and general word"))?;
+            let (a, b) = (stem_phrase(&e), stem_phrase(&t));
+            let (a, b) = (self.canon(&a).to_string(), self.canon(&b).to_string());
+            if a != b {
+                self.hypernyms.entry(a).or_default().insert(b);
+            }
+        }
+        Ok(())
+    }
+
+    /// True when `general` is a more general word than `specific` (up to four levels up).
+    pub fn is_a(&self, specific: &str, general: &str) -> bool {
+        let mut frontier: Vec<&str> = vec![specific];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for w in frontier {
+                if let Some(hs) = self.hypernyms.get(w) {
+                    if hs.contains(general) {
+                        return true;
+                    }
+                    next.extend(hs.iter().map(String::as_str));
+                }
+            }
+            if next.is_empty() {
+                return false;
+            }
+            frontier = next;
+        }
+        false
+    }
+
+    /// The canonical form of a stem.
+    pub fn canon<'a>(&'a self, stem: &'a str) -> &'a str {
+        self.synonyms.get(stem).map(String::as_str).unwrap_or(stem)
+    }
+
+    /// True when the two stems are listed as opposites.
+    pub fn opposite(&self, a: &str, b: &str) -> bool {
+        self.antonyms.get(a).is_some_and(|s| s.contains(b))
+    }
+}
+
+/// Stems every word of a phrase and joins them with spaces.
+pub(crate) fn stem_phrase(entry: &str) -> String {
+    phrase(entry)
+        .iter()
+        .map(|w| stem(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load() {
+        let l = Lexicons::builtin();
+        assert!(l.negation.contains(&vec!["never".to_string()]));
+        assert!(l.opposite(&stem("sitting"), &stem("standing")));
+        assert_eq!(l.canon(&stem("persuaded")), l.canon(&stem("convince")));
+        assert!(l.is_a(l.canon(&stem("kittens")), &stem("animal")));
+        assert!(!l.is_a(&stem("animal"), l.canon(&stem("kitten"))));
+        assert_eq!(
+            l.titles.get(&vec!["adviser".to_string()]),
+            Some(&TitleKind::Head)
+        );
+        assert_eq!(
+            l.role_synonyms
+                .get(&vec!["press".to_string(), "secretary".to_string()]),
+            Some(&"spokesperson".to_string())
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_errors() {
+        let mut l = Lexicons::default();
+        assert!(l.add_antonyms("hot\n").is_err());
+        assert!(l.add_modality("may\tperhaps\n").is_err());
+        assert!(l.add_numbers("two\tx\n").is_err());
+        assert!(l.add_titles("boss\tchief\n").is_err());
+    }
+}

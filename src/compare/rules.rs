@@ -1,0 +1,486 @@
+//! The contradiction and agreement rules, after de Marneffe et al. (2008): each rule looks
+//! at one slot of the two claim frames and fires only when the same slot holds incompatible
+//! values.
+
+use std::collections::BTreeSet;
+
+use crate::document::Span;
+
+use super::explain;
+use super::frame::{Frame, NameSlot, NumKind, NumSlot, RoleInfo};
+use super::lexicons::{Lexicons, ModalClass};
+use super::stem::stem;
+use super::CompareConfig;
+
+/// One rule that fired.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Reason code.
+    pub code: &'static str,
+    /// In [0, 1].
+    pub confidence: f64,
+    /// True when the two claims cannot both be true; false for a difference that only
+    /// makes the pair partial.
+    pub contradiction: bool,
+    /// Evidence in the first sentence (sentence-relative).
+    pub span_a: Vec<Span>,
+    /// Evidence in the second sentence.
+    pub span_b: Vec<Span>,
+    /// One sentence naming the conflicting words.
+    pub explanation: String,
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// Its frame.
+    pub frame: &'a Frame,
+    /// Its text.
+    pub text: &'a str,
+    /// Its name in explanations ('A', a document id).
+    pub label: &'a str,
+}
+
+/// Word overlap of two frames.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overlap {
+    /// Shared content words.
+    pub shared: usize,
+    /// Share of A's content words found in B.
+    pub cover_a: f64,
+    /// Share of B's content words found in A.
+    pub cover_b: f64,
+}
+
+impl Overlap {
+    /// The smaller coverage.
+    pub fn min(&self) -> f64 {
+        self.cover_a.min(self.cover_b)
+    }
+    /// The larger coverage.
+    pub fn max(&self) -> f64 {
+        self.cover_a.max(self.cover_b)
+    }
+}
+
+/// Content-word overlap: a word counts as found when the other side has it, a more
+/// specific word for it, or a more general one.
+pub fn overlap(a: &Frame, b: &Frame, lex: &Lexicons) -> Overlap {
+    let found = |w: &String, other: &Frame| {
+        other.content.contains(w)
+            || other
+                .content
+                .iter()
+                .any(|o| lex.is_a(o, w) || lex.is_a(w, o))
+    };
+    let na = a.content.iter().filter(|w| found(w, b)).count();
+    let nb = b.content.iter().filter(|w| found(w, a)).count();
+    let cov = |k: usize, n: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
+    Overlap {
+        shared: na.min(nb),
+        cover_a: cov(na, a.content.len()),
+        cover_b: cov(nb, b.content.len()),
+    }
+}
+
+/// Share of `a`'s content words (except `skip`) that `b` states, or states more
+/// specifically ('woman' states 'person').
+fn cover_without(a: &BTreeSet<String>, b: &BTreeSet<String>, skip: &[&str], lex: &Lexicons) -> f64 {
+    let a: Vec<&String> = a.iter().filter(|w| !skip.contains(&w.as_str())).collect();
+    if a.is_empty() {
+        return 0.0;
+    }
+    let found = |w: &String| b.contains(w) || b.iter().any(|o| lex.is_a(o, w));
+    a.iter().filter(|w| found(w)).count() as f64 / a.len() as f64
+}
+
+/// Runs every rule on both orders and returns the hits, sorted (contradictions first, then
+/// by confidence).
+pub fn run(a: Side, b: Side, cfg: &CompareConfig) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    negation(a, b, cfg, &mut hits);
+    antonym(a, b, cfg, &mut hits);
+    offset_vs_duration(a, b, cfg, &mut hits);
+    count_mismatch(a, b, cfg, &mut hits);
+    dates(a, b, cfg, &mut hits);
+    roles(a, b, cfg, &mut hits);
+    modality(a, b, cfg, &mut hits);
+    // Rules that look one way are also run the other way; their sides are swapped back.
+    let mut rev = Vec::new();
+    offset_vs_duration(b, a, cfg, &mut rev);
+    modality(b, a, cfg, &mut rev);
+    hits.extend(rev.into_iter().map(|h| swap(h, true)));
+    hits.sort_by(|x, y| {
+        y.contradiction
+            .cmp(&x.contradiction)
+            .then(y.confidence.total_cmp(&x.confidence))
+            .then(x.code.cmp(y.code))
+            .then(x.explanation.cmp(&y.explanation))
+    });
+    hits
+}
+
+fn swap(mut h: Hit, swapped: bool) -> Hit {
+    if swapped {
+        std::mem::swap(&mut h.span_a, &mut h.span_b);
+    }
+    h
+}
+
+fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
+    let (na, nb) = (!a.frame.negations.is_empty(), !b.frame.negations.is_empty());
+    if na == nb {
+        return;
+    }
+    let (neg, pos, swapped) = if na { (a, b, false) } else { (b, a, true) };
+    let cover = cover_without(&neg.frame.content, &pos.frame.content, &[], &cfg.lexicons);
+    if cover < cfg.negation_cover || neg.frame.content.is_empty() {
+        return;
+    }
+    // Evidence: the cue through the next content word (the word in its scope), and that
+    // word on the other side, which must state it ('has not commented' needs a comment).
+    let (ti, cue) = neg.frame.negations[0];
+    let next = neg.frame.toks[ti..].iter().find(|t| t.content);
+    let lex = &cfg.lexicons;
+    if let Some(n) = next {
+        let stated = pos
+            .frame
+            .content
+            .iter()
+            .any(|o| *o == n.canon || lex.is_a(o, &n.canon));
+        if !stated {
+            return;
+        }
+    }
+    let neg_span = Span::new(cue.start, next.map_or(cue.end, |t| t.span.end.max(cue.end)));
+    let pos_tok = next.and_then(|n| pos.frame.toks.iter().find(|t| t.canon == n.canon));
+    let pos_text = pos_tok.map(|t| t.text.as_str()).unwrap_or("");
+    let h = Hit {
+        code: "negation",
+        confidence: (0.5 + 0.45 * cover).min(0.95),
+        contradiction: true,
+        span_a: vec![neg_span],
+        span_b: pos_tok.map(|t| vec![t.span]).unwrap_or_default(),
+        explanation: explain::negation(neg_span.slice(neg.text), neg.label, pos_text, pos.label),
+    };
+    hits.push(swap(h, swapped));
+}
+
+fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
+    if a.frame.negations.is_empty() != b.frame.negations.is_empty() {
+        return;
+    }
+    let lex = &cfg.lexicons;
+    let stems_a: BTreeSet<String> = a.frame.toks.iter().map(|t| stem(&t.low)).collect();
+    let stems_b: BTreeSet<String> = b.frame.toks.iter().map(|t| stem(&t.low)).collect();
+    for ta in &a.frame.toks {
+        let sa = stem(&ta.low);
+        if stems_b.contains(&sa) || !lex.antonyms.contains_key(&sa) {
+            continue;
+        }
+        for tb in &b.frame.toks {
+            let sb = stem(&tb.low);
+            if stems_a.contains(&sb) || !lex.opposite(&sa, &sb) {
+                continue;
+            }
+            let skip = [ta.canon.as_str(), tb.canon.as_str()];
+            let cover =
+                cover_without(&a.frame.content, &b.frame.content, &skip, &cfg.lexicons).max(
+                    cover_without(&b.frame.content, &a.frame.content, &skip, &cfg.lexicons),
+                );
+            let need = if ta.content && tb.content {
+                cfg.antonym_cover
+            } else {
+                cfg.antonym_cover_function_words
+            };
+            if cover < need {
+                continue;
+            }
+            hits.push(Hit {
+                code: "antonym",
+                confidence: (0.45 + 0.4 * cover).min(0.9),
+                contradiction: true,
+                span_a: vec![ta.span],
+                span_b: vec![tb.span],
+                explanation: explain::antonym(&ta.text, a.label, &tb.text, b.label),
+            });
+            return;
+        }
+    }
+}
+
+fn offset_vs_duration(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
+    let ov = overlap(a.frame, b.frame, &cfg.lexicons);
+    if ov.shared < cfg.offset_min_shared {
+        return;
+    }
+    for x in a.frame.numbers.iter().filter(|x| x.kind == NumKind::Offset) {
+        // A duration used as a time offset on one side: '30 days after' vs '30-day truce'.
+        let clash =
+            |y: &&NumSlot| y.kind == NumKind::Duration && y.unit == x.unit && y.value == x.value;
+        let Some(y) = b.frame.numbers.iter().find(clash) else {
+            continue;
+        };
+        if b.frame
+            .numbers
+            .iter()
+            .any(|z| z.kind == NumKind::Offset && z.unit == x.unit)
+            || a.frame
+                .numbers
+                .iter()
+                .any(|z| z.kind == NumKind::Duration && z.unit == x.unit)
+        {
+            continue;
+        }
+        hits.push(Hit {
+            code: "date_mismatch",
+            confidence: 0.6,
+            contradiction: true,
+            span_a: vec![x.span],
+            span_b: vec![y.span],
+            explanation: explain::offset_duration(
+                x.span.slice(a.text),
+                a.label,
+                y.span.slice(b.text),
+                b.label,
+            ),
+        });
+        return;
+    }
+}
+
+fn count_key(n: &NumSlot) -> Option<(NumKind, Option<&String>, &String)> {
+    let thing = n.thing.as_ref().or(n.unit.as_ref())?;
+    Some((n.kind, n.unit.as_ref(), thing))
+}
+
+/// The same counted thing with different values on the two sides (symmetric).
+fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
+    if overlap(a.frame, b.frame, &cfg.lexicons).min() < cfg.number_min_cover {
+        return;
+    }
+    let keys: BTreeSet<_> = a.frame.numbers.iter().filter_map(count_key).collect();
+    for key in keys {
+        let xs: Vec<&NumSlot> = a
+            .frame
+            .numbers
+            .iter()
+            .filter(|n| count_key(n) == Some(key))
+            .collect();
+        let ys: Vec<&NumSlot> = b
+            .frame
+            .numbers
+            .iter()
+            .filter(|n| count_key(n) == Some(key))
+            .collect();
+        if ys.is_empty() || xs.iter().any(|x| ys.iter().any(|y| x.value == y.value)) {
+            continue;
+        }
+        let close = xs.iter().any(|x| {
+            ys.iter().any(|y| {
+                let (lo, hi) = (x.value.min(y.value), x.value.max(y.value));
+                (x.approx || y.approx) && (hi <= 0.0 || lo / hi >= 0.75)
+            })
+        });
+        if close {
+            continue;
+        }
+        let (x, y) = (xs[0], ys[0]);
+        hits.push(Hit {
+            code: "number_mismatch",
+            confidence: if x.approx || y.approx { 0.5 } else { 0.7 },
+            contradiction: true,
+            span_a: vec![x.span],
+            span_b: vec![y.span],
+            explanation: explain::number(
+                x.span.slice(a.text),
+                a.label,
+                y.span.slice(b.text),
+                b.label,
+            ),
+        });
+        return;
+    }
+}
+
+fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
+    let (da, db) = (&a.frame.dates, &b.frame.dates);
+    if da.is_empty() || db.is_empty() {
+        return;
+    }
+    let weekday = |k: &str| !k.contains(' ');
+    for x in da {
+        for y in db {
+            if weekday(&x.key) != weekday(&y.key) || x.key == y.key {
+                continue;
+            }
+            if da.iter().any(|z| db.iter().any(|w| w.key == z.key)) {
+                return;
+            }
+            let skip = [x.key.as_str(), y.key.as_str()];
+            let cover =
+                cover_without(&a.frame.content, &b.frame.content, &skip, &cfg.lexicons).min(
+                    cover_without(&b.frame.content, &a.frame.content, &skip, &cfg.lexicons),
+                );
+            if cover < cfg.date_min_cover {
+                return;
+            }
+            hits.push(Hit {
+                code: "date_mismatch",
+                confidence: (0.35 + 0.4 * cover).min(0.75),
+                contradiction: true,
+                span_a: vec![x.span],
+                span_b: vec![y.span],
+                explanation: explain::date(
+                    x.span.slice(a.text),
+                    a.label,
+                    y.span.slice(b.text),
+                    b.label,
+                ),
+            });
+            return;
+        }
+    }
+}
+
+/// How sure we are that two roles name different posts; 0 when they are compatible.
+pub fn role_conflict(x: &RoleInfo, y: &RoleInfo) -> f64 {
+    if x.former || y.former || x.generic || y.generic {
+        return 0.0;
+    }
+    let (Some(hx), Some(hy)) = (&x.head, &y.head) else {
+        return 0.0;
+    };
+    if hx != hy {
+        return 0.8;
+    }
+    if !x.domains.is_empty() && !y.domains.is_empty() && x.domains.is_disjoint(&y.domains) {
+        return 0.75;
+    }
+    if x.ranks != y.ranks {
+        return 0.6;
+    }
+    0.0
+}
+
+/// True when two name slots refer to the same entity.
+pub fn same_entity(x: &NameSlot, y: &NameSlot) -> bool {
+    x.key == y.key
+}
+
+fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
+    for x in &a.frame.names {
+        let Some((ra, sa, ia)) = &x.role else {
+            continue;
+        };
+        for y in &b.frame.names {
+            let Some((rb, sb, ib)) = &y.role else {
+                continue;
+            };
+            if same_entity(x, y) {
+                let c = role_conflict(ia, ib);
+                if c > 0.0 {
+                    hits.push(Hit {
+                        code: "role_mismatch",
+                        confidence: c,
+                        contradiction: true,
+                        span_a: vec![*sa, x.span],
+                        span_b: vec![*sb, y.span],
+                        explanation: explain::role(&x.name, ra, a.label, rb, b.label),
+                    });
+                    return;
+                }
+            } else if ia.head.is_some()
+                && ia == ib
+                && !ia.domains.is_empty()
+                && overlap(a.frame, b.frame, &cfg.lexicons).min() >= cfg.entity_min_cover
+                && !a.frame.names.iter().any(|z| same_entity(z, y))
+                && !b.frame.names.iter().any(|z| same_entity(z, x))
+            {
+                hits.push(Hit {
+                    code: "entity_mismatch",
+                    confidence: 0.5,
+                    contradiction: true,
+                    span_a: vec![x.span],
+                    span_b: vec![y.span],
+                    explanation: explain::entity(ra, &x.name, a.label, &y.name, b.label),
+                });
+                return;
+            }
+        }
+    }
+}
+
+fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
+    let done = |c: ModalClass| matches!(c, ModalClass::Perfect | ModalClass::Factive);
+    let hedge = |c: ModalClass| {
+        matches!(
+            c,
+            ModalClass::Possible | ModalClass::Future | ModalClass::Need
+        )
+    };
+    for x in a.frame.modals.iter().filter(|m| done(m.class)) {
+        // Done in A, still to be done in B: 'has convinced' vs 'the need to persuade'.
+        for y in b
+            .frame
+            .modals
+            .iter()
+            .filter(|m| m.class == ModalClass::Need && m.pred == x.pred)
+        {
+            let objects_match = match (&x.object, &y.object) {
+                (Some(p), Some(q)) => p == q,
+                _ => true,
+            };
+            let b_done = b
+                .frame
+                .modals
+                .iter()
+                .any(|m| done(m.class) && m.pred == x.pred);
+            let a_need = a
+                .frame
+                .modals
+                .iter()
+                .any(|m| m.class == ModalClass::Need && m.pred == x.pred);
+            if objects_match && !b_done && !a_need && a.frame.negations.is_empty() {
+                hits.push(Hit {
+                    code: "modality",
+                    confidence: 0.65,
+                    contradiction: true,
+                    span_a: vec![x.span],
+                    span_b: vec![y.span],
+                    explanation: explain::modality_done_vs_need(
+                        x.span.slice(a.text),
+                        a.label,
+                        y.span.slice(b.text),
+                        b.label,
+                    ),
+                });
+                return;
+            }
+        }
+    }
+    // Asserted in A, hedged in B: partial.
+    for y in b.frame.modals.iter().filter(|m| hedge(m.class)) {
+        let hedged_in_a = a
+            .frame
+            .modals
+            .iter()
+            .any(|m| hedge(m.class) && m.pred == y.pred);
+        if hedged_in_a {
+            continue;
+        }
+        let t = a.frame.toks.iter().find(|t| t.content && t.canon == y.pred);
+        hits.push(Hit {
+            code: "modality",
+            confidence: 0.5,
+            contradiction: false,
+            span_a: t.map(|t| vec![t.span]).unwrap_or_default(),
+            span_b: vec![y.span],
+            explanation: match t {
+                Some(t) => explain::modality_hedge(&t.text, a.label, y.span.slice(b.text), b.label),
+                None => explain::modality_only(y.span.slice(b.text), b.label, a.label),
+            },
+        });
+        return;
+    }
+}
