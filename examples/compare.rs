@@ -4,8 +4,19 @@
 //! Exits non-zero with a message on stderr for bad input (naming the line).
 
 use corroborate::compare::{compare_sentences, CompareConfig};
+use corroborate::Relation;
 use std::io::{Read, Write};
 use std::process::ExitCode;
+
+/// One output line, fields in the documented order.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    relation: Relation,
+    confidence: f64,
+    reasons: &'a [String],
+    explanation: &'a str,
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,14 +69,15 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (id, a, b) in pairs {
         let v = compare_sentences(a, b, &cfg);
-        let obj = serde_json::json!({
-            "id": id,
-            "relation": v.relation,
-            "confidence": v.confidence,
-            "reasons": v.reasons,
-            "explanation": v.explanation,
-        });
-        if writeln!(out, "{obj}").is_err() {
+        let obj = Line {
+            id,
+            relation: v.relation,
+            confidence: v.confidence,
+            reasons: &v.reasons,
+            explanation: &v.explanation,
+        };
+        let json = serde_json::to_string(&obj).unwrap_or_default();
+        if writeln!(out, "{json}").is_err() {
             return ExitCode::FAILURE;
         }
     }
