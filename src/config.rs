@@ -57,6 +57,7 @@ impl Config {
         self.events.validate()?;
         self.align.validate()?;
         self.garble.validate()?;
+        self.compare.validate()?;
         Ok(())
     }
 }

@@ -132,7 +132,8 @@ impl Corpus {
         step(Stage::Align);
         let alignments = align::align(docs, &terms, &events, &cfg.align);
         step(Stage::Compare);
-        let (relations, mut findings) = compare::judge(docs, &entities, &alignments, &cfg.compare);
+        let (relations, mut findings) =
+            compare::judge_events(docs, &entities, &events, &alignments, &cfg.compare);
         step(Stage::Garble);
         let (mt, garbled) = garble::assess(docs, &entities, &alignments, &cfg.garble);
         findings.extend(garbled);
