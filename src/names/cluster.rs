@@ -9,9 +9,9 @@ use super::similarity::{form_similarity, NameForm};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Largest block compared in full; bigger blocks are compared within a sorted window.
-const MAX_BLOCK: usize = 200;
+const MAX_BLOCK: usize = 100;
 /// Window of neighbours compared in an oversized block.
-const WINDOW: usize = 12;
+const WINDOW: usize = 6;
 
 /// Blocking keys of a name.
 fn block_keys(f: &NameForm, lex: &Lexicons) -> Vec<Vec<u8>> {
@@ -96,6 +96,17 @@ pub struct ClusterParams<'a> {
     pub extra_edges: &'a [(usize, usize, f64)],
 }
 
+/// Cheap pre-check: surnames of very different lengths cannot be similar enough.
+fn plausible(a: &NameForm, b: &NameForm) -> bool {
+    match (a.surname(), b.surname()) {
+        (Some(x), Some(y)) => {
+            let (la, lb) = (a.phon[x].len(), b.phon[y].len());
+            la.abs_diff(lb) * 2 <= la.max(lb) + 1
+        }
+        _ => false,
+    }
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -111,12 +122,15 @@ pub fn cluster_forms(forms: &[NameForm], lex: &Lexicons, p: &ClusterParams) -> V
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
     let mut sims: BTreeMap<(usize, usize), f64> = BTreeMap::new();
     for (i, j) in candidate_pairs(forms, lex) {
-        let s = form_similarity(&forms[i], &forms[j], lex)
-            .max(form_similarity(&forms[j], &forms[i], lex));
+        if !plausible(&forms[i], &forms[j]) {
+            continue;
+        }
+        // form_similarity is symmetric.
+        let s = form_similarity(&forms[i], &forms[j], lex);
         if s >= p.threshold && !p.cannot_link.contains(&(i, j)) {
             edges.push((s, i, j));
+            sims.insert((i, j), s);
         }
-        sims.insert((i, j), s);
     }
     for &(i, j, s) in p.extra_edges {
         let (i, j) = (i.min(j), i.max(j));
@@ -139,8 +153,7 @@ pub fn cluster_forms(forms: &[NameForm], lex: &Lexicons, p: &ClusterParams) -> V
         if let Some(&s) = sims.get(&key) {
             return s;
         }
-        let s = form_similarity(&forms[i], &forms[j], lex)
-            .max(form_similarity(&forms[j], &forms[i], lex));
+        let s = form_similarity(&forms[i], &forms[j], lex);
         sims.insert(key, s);
         s
     };

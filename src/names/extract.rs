@@ -249,7 +249,11 @@ fn extract_sentence(
             let known = is_acronym(core)
                 || ctx.midcaps.contains(&lower)
                 || lex.places.contains(&super::keys::name_key(core))
-                || (start > 0 && lex.honorifics.contains(&ws[start - 1].text.to_lowercase()));
+                || (start > 0 && lex.honorifics.contains(&ws[start - 1].text.to_lowercase()))
+                || ws.get(start + 1).is_some_and(|w| {
+                    SPEECH_VERBS.contains(&w.text.to_lowercase().as_str())
+                        && gap(text, &ws, start + 1).trim().is_empty()
+                });
             if !known {
                 continue;
             }

@@ -1,0 +1,57 @@
+//! Criterion benchmarks of name clustering at scale: 10k and 100k distinct, deterministically
+//! generated names (syllable compounds with transliteration-style variants mixed in).
+
+use corroborate::names::{cluster_names, NamesConfig};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use std::hint::black_box;
+
+/// `n` distinct names from a fixed linear congruential generator.
+fn generate(n: usize) -> Vec<String> {
+    const ONSETS: &[&str] = &[
+        "b", "ch", "d", "f", "g", "h", "k", "kh", "l", "m", "n", "p", "r", "s", "sh", "t", "ts",
+        "v", "w", "y", "z", "zh", "br", "st", "tr",
+    ];
+    const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "y", "ia", "io", "ou"];
+    const CODAS: &[&str] = &["", "", "n", "v", "ff", "k", "sk", "r", "l", "s", "ch", "m"];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |m: usize| -> usize {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % m
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let syllables = 2 + next(3);
+        let mut s = String::new();
+        for _ in 0..syllables {
+            s.push_str(ONSETS[next(ONSETS.len())]);
+            s.push_str(VOWELS[next(VOWELS.len())]);
+        }
+        s.push_str(CODAS[next(CODAS.len())]);
+        let mut name: String = s[..1].to_uppercase();
+        name.push_str(&s[1..]);
+        if seen.insert(name.clone()) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn bench_cluster(c: &mut Criterion) {
+    let cfg = NamesConfig::default();
+    let mut group = c.benchmark_group("cluster_names");
+    group.sample_size(10);
+    for n in [10_000usize, 100_000] {
+        let names = generate(n);
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &refs, |b, refs| {
+            b.iter(|| black_box(cluster_names(refs, &cfg)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_cluster);
+criterion_main!(benches);

@@ -1,0 +1,182 @@
+//! Name matching: property tests (no panic, symmetric and bounded similarity, idempotent
+//! keys) and hard cases of invented articles.
+
+use corroborate::names::{
+    cluster_names, name_key, name_similarity, resolve, Entities, Mention, NamesConfig,
+};
+use corroborate::report::EntityKind;
+use corroborate::Corpus;
+use proptest::prelude::*;
+
+fn cfg() -> NamesConfig {
+    NamesConfig::default()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    #[test]
+    fn key_is_idempotent(s in "\\PC{0,24}") {
+        let k = name_key(&s);
+        prop_assert_eq!(name_key(&k), k);
+    }
+
+    #[test]
+    fn key_is_idempotent_on_names(s in "[A-Za-zÀ-ÿĀ-žА-яЁё .'-]{0,24}") {
+        let k = name_key(&s);
+        prop_assert_eq!(name_key(&k), k);
+    }
+
+    #[test]
+    fn similarity_symmetric_and_bounded(a in "\\PC{0,20}", b in "\\PC{0,20}") {
+        let c = cfg();
+        let x = name_similarity(&a, &b, &c);
+        let y = name_similarity(&b, &a, &c);
+        prop_assert!((0.0..=1.0).contains(&x));
+        prop_assert!((x - y).abs() < 1e-12);
+    }
+
+    #[test]
+    fn similarity_symmetric_on_names(a in "[A-Z][a-zа-я]{0,8}( [A-Z][a-z]{0,9}){0,2}", b in "[A-Z][a-zа-я]{0,8}( [A-Z][a-z]{0,9}){0,2}") {
+        let c = cfg();
+        let x = name_similarity(&a, &b, &c);
+        let y = name_similarity(&b, &a, &c);
+        prop_assert!((0.0..=1.0).contains(&x));
+        prop_assert!((x - y).abs() < 1e-12);
+    }
+
+    #[test]
+    fn clustering_covers_every_index_once(names in prop::collection::vec("\\PC{0,12}", 0..30)) {
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let groups = cluster_names(&refs, &cfg());
+        let mut seen: Vec<usize> = groups.concat();
+        seen.sort_unstable();
+        prop_assert_eq!(seen, (0..names.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn resolve_never_panics(text in "\\PC{1,300}") {
+        let mut corpus = Corpus::new();
+        if corpus.add("a", &text).is_ok() {
+            let e = resolve(corpus.documents(), &cfg());
+            let keys: Vec<_> = e.mentions.iter().map(|m| (m.doc, m.sentence, m.span.start)).collect();
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            prop_assert_eq!(keys, sorted);
+            for m in &e.mentions {
+                prop_assert!(m.entity < e.entities.len());
+            }
+        }
+    }
+}
+
+fn entities_of(docs: &[(&str, &str)]) -> (Corpus, Entities) {
+    let mut corpus = Corpus::new();
+    for (id, text) in docs {
+        corpus.add(id, text).unwrap();
+    }
+    let e = resolve(corpus.documents(), &cfg());
+    (corpus, e)
+}
+
+/// The entity index of the first mention whose text is `surface`.
+fn entity(corpus: &Corpus, e: &Entities, surface: &str) -> usize {
+    e.mentions
+        .iter()
+        .find(|m| m.span.slice(&corpus.documents()[m.doc].text) == surface)
+        .unwrap_or_else(|| panic!("no mention '{surface}'"))
+        .entity
+}
+
+#[test]
+fn garbled_envoy_joins_by_document_context() {
+    let a = "Envoy arrives\n\nUS special envoy Steve Witkoff arrived in Vienna on Monday for talks with Russian officials. Witkoff met Foreign Minister Sergei Lavrov for three hours.";
+    let b = "Envoy in Vienna\n\nMr. Witkov arrived in Vienna on Monday. Mr. Vikov said the talks were useful, and Mr. Lavrov agreed. Later Mr. Vikov flew home.";
+    let (c, e) = entities_of(&[("a", a), ("b", b)]);
+    let w = entity(&c, &e, "Steve Witkoff");
+    assert_eq!(entity(&c, &e, "Witkoff"), w);
+    assert_eq!(entity(&c, &e, "Witkov"), w);
+    assert_eq!(entity(&c, &e, "Vikov"), w);
+    assert_ne!(entity(&c, &e, "Lavrov"), w);
+    assert_eq!(entity(&c, &e, "Lavrov"), entity(&c, &e, "Sergei Lavrov"));
+    assert_eq!(e.entities[w].canonical, "Steve Witkoff");
+    assert_eq!(e.entities[w].kind, EntityKind::Person);
+}
+
+#[test]
+fn names_side_by_side_stay_apart() {
+    let a = "Talks\n\nMr. Witkoff and Mr. Vikov met in Geneva on Friday. Mr. Vikov left.";
+    let (c, e) = entities_of(&[("a", a)]);
+    assert_ne!(entity(&c, &e, "Witkoff"), entity(&c, &e, "Vikov"));
+}
+
+#[test]
+fn kusk_is_kursk_not_kushner() {
+    let a = "Front line\n\nTroops advanced in the Kursk region, officials said. Jared Kushner visited Riyadh.";
+    let b = "Front\n\nSome troops were withdrawing from Kusk on Wednesday. The Kursk front held. Mr. Kushner spoke later.";
+    let (c, e) = entities_of(&[("a", a), ("b", b)]);
+    let k = entity(&c, &e, "Kursk");
+    assert_eq!(entity(&c, &e, "Kusk"), k);
+    assert_ne!(entity(&c, &e, "Kushner"), k);
+    assert_eq!(entity(&c, &e, "Kushner"), entity(&c, &e, "Jared Kushner"));
+    assert_eq!(e.entities[k].kind, EntityKind::Place);
+}
+
+#[test]
+fn roles_and_spans() {
+    let a = "Roles\n\nPress Secretary Karoline Leavitt said National Security Advisor Mike Waltz would travel.";
+    let b = "Roles\n\nNews Secretary Karoline Leavitt said National Security Secretary Michael Waltz travels. Levitt added more.";
+    let (c, e) = entities_of(&[("a", a), ("b", b)]);
+    let text = |m: &Mention| m.span.slice(&c.documents()[m.doc].text).to_string();
+    let role = |m: &Mention| {
+        m.role
+            .map(|r| r.slice(&c.documents()[m.doc].text).to_string())
+    };
+    let waltz: Vec<_> = e
+        .mentions
+        .iter()
+        .filter(|m| text(m).ends_with("Waltz"))
+        .collect();
+    assert_eq!(waltz.len(), 2);
+    assert_eq!(waltz[0].entity, waltz[1].entity);
+    assert_eq!(role(waltz[0]).as_deref(), Some("National Security Advisor"));
+    assert_eq!(
+        role(waltz[1]).as_deref(),
+        Some("National Security Secretary")
+    );
+    assert_eq!(entity(&c, &e, "Levitt"), entity(&c, &e, "Karoline Leavitt"));
+    let canonical = &e.entities[entity(&c, &e, "Mike Waltz")].canonical;
+    assert!(canonical == "Mike Waltz" || canonical == "Michael Waltz");
+    assert_eq!(
+        e.entities[entity(&c, &e, "Levitt")].canonical,
+        "Karoline Leavitt"
+    );
+}
+
+#[test]
+fn pairwise_guards() {
+    let c = cfg();
+    assert!(name_similarity("Vikov", "Peskov", &c) < c.threshold);
+    assert!(name_similarity("Kusk", "Kushner", &c) < 0.6);
+    assert!(name_similarity("Kharkov", "Kherson", &c) < c.threshold);
+    assert!(name_similarity("Lavrov", "Levitt", &c) < 0.6);
+    assert!(name_similarity("Песков", "Peskov", &c) > 0.99);
+    assert!(name_similarity("Dmitry Peskov", "Dmitri S. Peskov", &c) >= c.threshold);
+    assert!(name_similarity("Kharkov", "Kharkiv", &c) >= c.threshold);
+}
+
+#[test]
+fn config_lexicons() {
+    let mut c = cfg();
+    assert!(name_similarity("Kyiv", "Kiev", &c) < 1.0);
+    c.add_aliases("# user aliases\nKyiv\tKiev\n").unwrap();
+    assert_eq!(name_similarity("Kyiv", "Kiev", &c), 1.0);
+    let groups = cluster_names(&["Kiev", "Kyiv", "Lviv"], &c);
+    assert_eq!(groups, vec![vec![0, 1], vec![2]]);
+    c.add_nicknames("Alexander\tSasha\n").unwrap();
+    assert!(name_similarity("Sasha Petrov", "Alexander Petrov", &c) >= c.threshold);
+    c.add_titles("ombudsman\thead\n").unwrap();
+    c.add_honorifics("Hr.\n").unwrap();
+    assert!(c.add_aliases("a\tb\tc\n").is_err());
+    assert!(c.validate().is_ok());
+}
