@@ -54,6 +54,7 @@ impl Config {
             });
         }
         self.ingest.validate()?;
+        self.names.validate()?;
         self.events.validate()?;
         self.align.validate()?;
         self.garble.validate()?;
