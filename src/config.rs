@@ -90,6 +90,8 @@ impl Config {
             "align.one_sided_min_score" => self.align.one_sided_min_score = num,
             "align.best_margin" => self.align.best_margin = num,
             "align.context_weight" => self.align.context_weight = num,
+            "align.entity_weight" => self.align.entity_weight = num,
+            "align.concept_weight" => self.align.concept_weight = num,
             _ => return Err(bad("no such setting".into())),
         }
         self.validate()

@@ -67,9 +67,9 @@ impl EventsConfig {
 }
 
 /// A sparse, L2-normalised document vector.
-pub(crate) type Vector = Vec<(TermId, f64)>;
+type Vector = Vec<(TermId, f64)>;
 
-pub(crate) fn doc_vectors(terms: &CorpusTerms) -> Vec<Vector> {
+fn doc_vectors(terms: &CorpusTerms) -> Vec<Vector> {
     terms
         .sentences
         .iter()

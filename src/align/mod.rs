@@ -30,6 +30,11 @@ pub struct AlignConfig {
     pub best_margin: f64,
     /// How much a matching neighbour on the diagonal raises a pair's score.
     pub context_weight: f64,
+    /// Weight of an entity term relative to a content word.
+    pub entity_weight: f64,
+    /// Weight of a synonym-concept term relative to a content word (a shared word also
+    /// shares its concepts, so exact matches still count more).
+    pub concept_weight: f64,
 }
 
 /// Candidates scoring below this are not kept even as context for their neighbours.
@@ -42,6 +47,8 @@ impl Default for AlignConfig {
             one_sided_min_score: 0.4,
             best_margin: 0.05,
             context_weight: 0.5,
+            entity_weight: 1.0,
+            concept_weight: 0.5,
         }
     }
 }
@@ -52,7 +59,16 @@ impl AlignConfig {
         check_unit("align.min_score", self.min_score)?;
         check_unit("align.one_sided_min_score", self.one_sided_min_score)?;
         check_unit("align.best_margin", self.best_margin)?;
-        check_unit("align.context_weight", self.context_weight)
+        check_unit("align.context_weight", self.context_weight)?;
+        if !(0.0..=10.0).contains(&self.entity_weight)
+            || !(0.0..=10.0).contains(&self.concept_weight)
+        {
+            return Err(crate::error::Error::Config {
+                field: "align.entity_weight/concept_weight".into(),
+                message: "must be in [0, 10]".into(),
+            });
+        }
+        Ok(())
     }
 }
 
@@ -117,6 +133,7 @@ pub fn align_event(
                 terms,
                 s,
                 n,
+                config,
             ));
         }
     }

@@ -2,15 +2,10 @@
 //! trigram signal that survives machine-translation damage ('Bauer ... in their court' still
 //! shares 'in their court'), plus a weak prior for similar position in the article.
 
+use super::AlignConfig;
 use crate::terms::{CorpusTerms, TermId};
 use crate::text::fold;
 use std::cmp::Ordering;
-
-/// Weight of an entity term relative to a word.
-const ENTITY_WEIGHT: f64 = 1.5;
-/// Weight of a synonym-concept term relative to a word (a shared word also shares its
-/// concepts, so exact matches still count more).
-const CONCEPT_WEIGHT: f64 = 0.5;
 
 /// What similarity needs to know of a sentence.
 #[derive(Debug, Clone)]
@@ -24,13 +19,15 @@ pub struct SentenceFeatures {
 }
 
 impl SentenceFeatures {
-    /// Features of a sentence with text `text` and terms `terms_of` at index `index` of `n`.
+    /// Features of a sentence with text `text` and terms `terms_of` at index `index` of `n`,
+    /// term weights per `config`.
     pub fn new(
         text: &str,
         terms_of: &[TermId],
         terms: &CorpusTerms,
         index: usize,
         n: usize,
+        config: &AlignConfig,
     ) -> Self {
         let mut vector: Vec<(TermId, f64)> = terms_of
             .iter()
@@ -39,9 +36,9 @@ impl SentenceFeatures {
                     t,
                     terms.sentence_idf(t)
                         * if terms.is_entity[t as usize] {
-                            ENTITY_WEIGHT
+                            config.entity_weight
                         } else if terms.is_concept[t as usize] {
-                            CONCEPT_WEIGHT
+                            config.concept_weight
                         } else {
                             1.0
                         },
