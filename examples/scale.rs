@@ -46,6 +46,12 @@ fn main() {
         let report = corpus.reconcile_with_progress(|p| stages.push((p.stage, Instant::now())));
         let t2 = Instant::now();
         if std::env::var_os("SCALE_DEBUG").is_some() {
+            eprintln!(
+                "  {} alignments, {} findings, {} entities",
+                report.alignments.len(),
+                report.findings.len(),
+                report.entities.len()
+            );
             for w in stages.windows(2) {
                 eprintln!("  {:?}: {:.2} s", w[0].0, (w[1].1 - w[0].1).as_secs_f64());
             }

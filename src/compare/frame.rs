@@ -21,6 +21,8 @@ pub struct Tok {
     pub low: String,
     /// Canonical stem (synonyms merged).
     pub canon: String,
+    /// Stem of `low` (before synonyms are merged).
+    pub stem: String,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// A content word (not a stopword, not a negation cue).
@@ -135,6 +137,19 @@ pub struct Frame {
     pub modals: Vec<ModalSlot>,
     /// Canonical stems of content words.
     pub content: BTreeSet<String>,
+    /// Every more general word of a content word (from the hypernym lexicon), so that
+    /// "does the other side state a more specific word for `w`" is one set lookup.
+    pub general: BTreeSet<String>,
+    /// Hashes of `content`, sorted: overlap is computed on these (it runs for every
+    /// aligned pair, so it must not compare strings).
+    pub content_ids: Vec<u64>,
+    /// Hashes of `general`, sorted.
+    pub general_ids: Vec<u64>,
+    /// Per entry of `content_ids` (same order): hashes of its more general words.
+    pub ancestor_ids: Vec<Vec<u64>>,
+    /// Indexes of the tokens whose stem has a listed opposite (the only ones the antonym
+    /// rule needs to look at).
+    pub antonym_toks: Vec<usize>,
 }
 
 const WEEKDAYS: &[&str] = &[
@@ -202,7 +217,33 @@ pub fn build(text: &str, given: &[GivenName], lex: &Lexicons) -> Frame {
         .filter(|t| t.content)
         .map(|t| t.canon.clone())
         .collect();
+    f.general = f
+        .content
+        .iter()
+        .flat_map(|w| lex.ancestors(w))
+        .cloned()
+        .collect();
+    let mut ids: Vec<(u64, Vec<u64>)> = f
+        .content
+        .iter()
+        .map(|w| (word_id(w), lex.ancestors(w).map(|g| word_id(g)).collect()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup_by_key(|x| x.0);
+    (f.content_ids, f.ancestor_ids) = ids.into_iter().unzip();
+    f.general_ids = f.general.iter().map(|g| word_id(g)).collect();
+    f.general_ids.sort_unstable();
+    f.antonym_toks = (0..f.toks.len())
+        .filter(|&i| lex.antonyms.contains_key(&f.toks[i].stem))
+        .collect();
     f
+}
+
+/// A stable 64-bit hash (FNV-1a) of a word.
+pub fn word_id(w: &str) -> u64 {
+    w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
@@ -229,6 +270,7 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
                 text: w.text.to_string(),
                 low: base,
                 canon: String::new(),
+                stem: String::new(),
                 cap,
                 content: false,
                 hyphen_prev,
@@ -240,6 +282,7 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
                 text: w.text.to_string(),
                 low,
                 canon: String::new(),
+                stem: String::new(),
                 cap: false,
                 content: false,
                 hyphen_prev: false,
@@ -255,12 +298,16 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
             text: w.text.to_string(),
             low,
             canon,
+            stem: st,
             cap,
             content,
             hyphen_prev,
         });
     }
     for t in &mut out {
+        if t.stem.is_empty() {
+            t.stem = stem(&t.low);
+        }
         if t.canon.is_empty() {
             t.canon = t.low.clone();
         }

@@ -69,6 +69,9 @@ pub struct Lexicons {
     pub synonyms: BTreeMap<String, String>,
     /// Canonical stem → canonical stems of more general words.
     pub hypernyms: BTreeMap<String, BTreeSet<String>>,
+    /// Canonical stem → every more general word up to four levels up (the closure of
+    /// `hypernyms`, rebuilt when it changes, so [`Lexicons::is_a`] is one hash lookup).
+    ancestors: std::collections::HashMap<String, std::collections::HashSet<String>>,
     /// Longest cue of any list, in words.
     pub max_phrase: usize,
 }
@@ -241,28 +244,43 @@ impl Lexicons {
                 self.hypernyms.entry(a).or_default().insert(b);
             }
         }
+        self.rebuild_ancestors();
         Ok(())
+    }
+
+    fn rebuild_ancestors(&mut self) {
+        self.ancestors = self
+            .hypernyms
+            .keys()
+            .map(|w| {
+                let mut all = std::collections::HashSet::new();
+                let mut frontier: Vec<&str> = vec![w.as_str()];
+                for _ in 0..4 {
+                    let mut next = Vec::new();
+                    for f in frontier {
+                        for h in self.hypernyms.get(f).into_iter().flatten() {
+                            if all.insert(h.clone()) {
+                                next.push(h.as_str());
+                            }
+                        }
+                    }
+                    frontier = next;
+                }
+                (w.clone(), all)
+            })
+            .collect();
+    }
+
+    /// Every more general word of `word` (up to four levels up).
+    pub fn ancestors<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a String> + 'a {
+        self.ancestors.get(word).into_iter().flatten()
     }
 
     /// True when `general` is a more general word than `specific` (up to four levels up).
     pub fn is_a(&self, specific: &str, general: &str) -> bool {
-        let mut frontier: Vec<&str> = vec![specific];
-        for _ in 0..4 {
-            let mut next = Vec::new();
-            for w in frontier {
-                if let Some(hs) = self.hypernyms.get(w) {
-                    if hs.contains(general) {
-                        return true;
-                    }
-                    next.extend(hs.iter().map(String::as_str));
-                }
-            }
-            if next.is_empty() {
-                return false;
-            }
-            frontier = next;
-        }
-        false
+        self.ancestors
+            .get(specific)
+            .is_some_and(|a| a.contains(general))
     }
 
     /// The canonical form of a stem.

@@ -359,6 +359,33 @@ impl<'a> Frames<'a> {
             .unwrap_or("")
     }
 
+    /// Builds the frames of `ids` not yet built (in parallel with the `parallel` feature).
+    fn fill(&mut self, ids: &[SentenceId]) {
+        let mut missing: Vec<SentenceId> = ids
+            .iter()
+            .copied()
+            .filter(|id| !self.cache.contains_key(id))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        #[cfg(feature = "parallel")]
+        let built: Vec<Frame> = {
+            use rayon::prelude::*;
+            missing.par_iter().map(|&id| self.build(id)).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let built: Vec<Frame> = missing.iter().map(|&id| self.build(id)).collect();
+        self.cache.extend(missing.into_iter().zip(built));
+    }
+
+    /// A frame already built by [`Frames::fill`] (an empty frame otherwise).
+    fn peek(&self, id: SentenceId) -> &Frame {
+        static EMPTY: std::sync::OnceLock<Frame> = std::sync::OnceLock::new();
+        self.cache
+            .get(&id)
+            .unwrap_or_else(|| EMPTY.get_or_init(Frame::default))
+    }
+
     fn get(&mut self, id: SentenceId) -> &Frame {
         if !self.cache.contains_key(&id) {
             let f = self.build(id);
@@ -457,24 +484,34 @@ pub fn judge_events(
     let mut flagged: BTreeSet<(SentenceId, SentenceId)> = BTreeSet::new();
     // Agreement groups: union-find over sentences.
     let mut agree_edges: Vec<(SentenceId, SentenceId, f64)> = Vec::new();
-    for al in alignments {
+    let ids: Vec<SentenceId> = alignments.iter().flat_map(|al| [al.a, al.b]).collect();
+    frames.fill(&ids);
+    let verdict = |al: &Alignment| {
         let (a, b) = (al.a, al.b);
-        let fa = frames.get(a).clone();
-        let fb = frames.get(b).clone();
         let (la, lb) = (sref(docs, a).document, sref(docs, b).document);
-        let v = compare_frames(
+        compare_frames(
             Side {
-                frame: &fa,
+                frame: frames.peek(a),
                 text: frames.text(a),
                 label: &la,
             },
             Side {
-                frame: &fb,
+                frame: frames.peek(b),
                 text: frames.text(b),
                 label: &lb,
             },
             config,
-        );
+        )
+    };
+    #[cfg(feature = "parallel")]
+    let verdicts: Vec<Verdict> = {
+        use rayon::prelude::*;
+        alignments.par_iter().map(verdict).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let verdicts: Vec<Verdict> = alignments.iter().map(verdict).collect();
+    for (al, v) in alignments.iter().zip(verdicts) {
+        let (a, b) = (al.a, al.b);
         let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
         let (rel, v) = match v.relation {
             // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.

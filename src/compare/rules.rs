@@ -9,7 +9,6 @@ use crate::document::Span;
 use super::explain;
 use super::frame::{Frame, NameSlot, NumKind, NumSlot, RoleInfo};
 use super::lexicons::{Lexicons, ModalClass};
-use super::stem::stem;
 use super::CompareConfig;
 
 /// One rule that fired.
@@ -65,21 +64,28 @@ impl Overlap {
 
 /// Content-word overlap: a word counts as found when the other side has it, a more
 /// specific word for it, or a more general one.
-pub fn overlap(a: &Frame, b: &Frame, lex: &Lexicons) -> Overlap {
-    let found = |w: &String, other: &Frame| {
-        other.content.contains(w)
-            || other
-                .content
+pub fn overlap(a: &Frame, b: &Frame, _lex: &Lexicons) -> Overlap {
+    let found = |w: u64, up: &[u64], other: &Frame| {
+        other.content_ids.binary_search(&w).is_ok()
+            || other.general_ids.binary_search(&w).is_ok()
+            || up
                 .iter()
-                .any(|o| lex.is_a(o, w) || lex.is_a(w, o))
+                .any(|g| other.content_ids.binary_search(g).is_ok())
     };
-    let na = a.content.iter().filter(|w| found(w, b)).count();
-    let nb = b.content.iter().filter(|w| found(w, a)).count();
+    let count = |x: &Frame, y: &Frame| {
+        x.content_ids
+            .iter()
+            .zip(&x.ancestor_ids)
+            .filter(|(w, up)| found(**w, up, y))
+            .count()
+    };
+    let (na, nb) = (count(a, b), count(b, a));
+    let (a_len, b_len) = (a.content_ids.len(), b.content_ids.len());
     let cov = |k: usize, n: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
     Overlap {
         shared: na.min(nb),
-        cover_a: cov(na, a.content.len()),
-        cover_b: cov(nb, b.content.len()),
+        cover_a: cov(na, a_len),
+        cover_b: cov(nb, b_len),
     }
 }
 
@@ -91,6 +97,7 @@ fn cover_without(a: &BTreeSet<String>, b: &BTreeSet<String>, skip: &[&str], lex:
         return 0.0;
     }
     let found = |w: &String| b.contains(w) || b.iter().any(|o| lex.is_a(o, w));
+    // (`b` is a plain word set here, usually a handful of words.)
     a.iter().filter(|w| found(w)).count() as f64 / a.len() as f64
 }
 
@@ -171,16 +178,20 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
         return;
     }
     let lex = &cfg.lexicons;
-    let stems_a: BTreeSet<String> = a.frame.toks.iter().map(|t| stem(&t.low)).collect();
-    let stems_b: BTreeSet<String> = b.frame.toks.iter().map(|t| stem(&t.low)).collect();
-    for ta in &a.frame.toks {
-        let sa = stem(&ta.low);
-        if stems_b.contains(&sa) || !lex.antonyms.contains_key(&sa) {
+    // Opposites are listed both ways, so both words are among their frame's antonym tokens.
+    if a.frame.antonym_toks.is_empty() || b.frame.antonym_toks.is_empty() {
+        return;
+    }
+    let stems_a: BTreeSet<&str> = a.frame.toks.iter().map(|t| t.stem.as_str()).collect();
+    let stems_b: BTreeSet<&str> = b.frame.toks.iter().map(|t| t.stem.as_str()).collect();
+    for ta in a.frame.antonym_toks.iter().map(|&i| &a.frame.toks[i]) {
+        let sa = ta.stem.as_str();
+        if stems_b.contains(sa) {
             continue;
         }
-        for tb in &b.frame.toks {
-            let sb = stem(&tb.low);
-            if stems_a.contains(&sb) || !lex.opposite(&sa, &sb) {
+        for tb in b.frame.antonym_toks.iter().map(|&i| &b.frame.toks[i]) {
+            let sb = tb.stem.as_str();
+            if stems_a.contains(sb) || !lex.opposite(sa, sb) {
                 continue;
             }
             let skip = [ta.canon.as_str(), tb.canon.as_str()];
