@@ -5,6 +5,7 @@
 
 use corroborate::report::{FindingKind, Report};
 use corroborate::{Config, Corpus, Error};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -75,7 +76,12 @@ fn sample_files() -> Vec<PathBuf> {
 
 fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
     let mut corpus = Corpus::with_config(config)?;
-    for path in files {
+    // A progress bar on stderr, only for long runs and only when a person is watching.
+    let bar = files.len() >= 50 && std::io::stderr().is_terminal();
+    for (i, path) in files.iter().enumerate() {
+        if bar && i % 10 == 0 {
+            draw(0.25 * i as f64 / files.len() as f64, "reading");
+        }
         let id = path.file_name().map_or_else(
             || path.to_string_lossy().into_owned(),
             |n| n.to_string_lossy().into_owned(),
@@ -86,7 +92,30 @@ fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
         })?;
         corpus.add_bytes(&id, &bytes)?;
     }
-    Ok(corpus.reconcile())
+    let report = corpus.reconcile_with_progress(|p| {
+        if bar {
+            draw(
+                0.25 + 0.75 * p.stage.fraction(),
+                &format!("{:?}", p.stage).to_lowercase(),
+            );
+        }
+    });
+    if bar {
+        eprint!("\r{:60}\r", "");
+    }
+    Ok(report)
+}
+
+fn draw(fraction: f64, what: &str) {
+    let width = 30;
+    let done = ((fraction.clamp(0.0, 1.0)) * width as f64) as usize;
+    eprint!(
+        "\r[{}{}] {:3.0}% {:10}",
+        "=".repeat(done),
+        " ".repeat(width - done),
+        fraction * 100.0,
+        what
+    );
 }
 
 /// `writeln!` into a String, which cannot fail.

@@ -1,7 +1,7 @@
 //! The corpus: documents added by the caller, and `reconcile`, which runs the stages in order
 //! (ingest → names → events → align → compare → garble) and assembles the [`Report`].
 
-use crate::align::{self, Alignment};
+use crate::align::{self, AlignCache, Alignment};
 use crate::compare;
 use crate::config::Config;
 use crate::dates::Date;
@@ -24,6 +24,8 @@ pub struct Corpus {
     config: Config,
     documents: Vec<Document>,
     index: HashMap<String, usize>,
+    /// Alignments of events seen by earlier runs (see [`AlignCache`]).
+    align_cache: AlignCache,
 }
 
 impl Corpus {
@@ -101,6 +103,12 @@ impl Corpus {
         self.add(id, text)
     }
 
+    /// Number of events whose alignment is cached from earlier runs. Adding documents and
+    /// reconciling again realigns only the events the new documents change.
+    pub fn cached_events(&self) -> usize {
+        self.align_cache.len()
+    }
+
     /// The ingested documents, in the order they were added.
     pub fn documents(&self) -> &[Document] {
         &self.documents
@@ -130,7 +138,7 @@ impl Corpus {
         step(Stage::Events);
         let events = events::group(docs, &terms, &cfg.events);
         step(Stage::Align);
-        let alignments = align::align(docs, &terms, &events, &cfg.align);
+        let alignments = align::align_cached(docs, &terms, &events, &cfg.align, &self.align_cache);
         step(Stage::Compare);
         let (relations, mut findings) =
             compare::judge_events(docs, &entities, &events, &alignments, &cfg.compare);

@@ -127,14 +127,13 @@ impl CorpusTerms {
         id
     }
 
-    /// Inverse sentence frequency of a term, blended with its rarity in general English
-    /// (see [`CorpusTerms::document_idf`]).
-    pub fn sentence_idf(&self, t: TermId) -> f64 {
-        let df = self.sentence_df.get(t as usize).copied().unwrap_or(0) as f64;
-        let n = self.sentence_count as f64;
-        let corpus = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+    /// Inverse frequency of a term among `n` sentences of which `df` hold it, blended with
+    /// its rarity in general English (the blend leans on the background while `n` is small).
+    pub fn local_idf(&self, t: TermId, df: usize, n: usize) -> f64 {
+        let n = n as f64;
+        let local = ((1.0 + n) / (1.0 + df as f64)).ln() + 1.0;
         let alpha = n / (n + BACKGROUND_PRIOR_SENTENCES);
-        alpha * corpus + (1.0 - alpha) * self.background(t)
+        alpha * local + (1.0 - alpha) * self.background(t)
     }
 
     fn background(&self, t: TermId) -> f64 {

@@ -93,7 +93,73 @@ pub fn align(
     events: &[Vec<usize>],
     config: &AlignConfig,
 ) -> Vec<Alignment> {
-    let per_event = |ev: &Vec<usize>| align_event(docs, terms, ev, config);
+    align_cached(docs, terms, events, config, &AlignCache::default())
+}
+
+/// Alignments of events already computed, by a fingerprint of everything an event's
+/// alignment depends on: its documents' sentences, the equality pattern and kinds of their
+/// terms, and the settings. Reconciling again after adding documents recomputes only the
+/// events whose fingerprint changed; the result is the same as a run from scratch.
+#[derive(Debug, Default)]
+pub struct AlignCache {
+    map: std::sync::Mutex<HashMap<u64, Vec<LocalAlignment>>>,
+}
+
+impl Clone for AlignCache {
+    fn clone(&self) -> Self {
+        let map = self.map.lock().map(|m| m.clone()).unwrap_or_default();
+        AlignCache {
+            map: std::sync::Mutex::new(map),
+        }
+    }
+}
+
+impl AlignCache {
+    /// Number of events held.
+    pub fn len(&self) -> usize {
+        self.map.lock().map_or(0, |m| m.len())
+    }
+
+    /// True when nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// An alignment with documents given by their position in the event.
+type LocalAlignment = ((usize, usize), (usize, usize), f64);
+
+/// Like [`align`], reusing (and filling) `cache`.
+pub fn align_cached(
+    docs: &[Document],
+    terms: &CorpusTerms,
+    events: &[Vec<usize>],
+    config: &AlignConfig,
+    cache: &AlignCache,
+) -> Vec<Alignment> {
+    let per_event = |ev: &Vec<usize>| {
+        let key = fingerprint(docs, terms, ev, config);
+        let hit = cache.map.lock().ok().and_then(|m| m.get(&key).cloned());
+        let local = hit.unwrap_or_else(|| {
+            let pos: HashMap<usize, usize> = ev.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+            let local: Vec<LocalAlignment> = align_event(docs, terms, ev, config)
+                .into_iter()
+                .map(|a| ((pos[&a.a.0], a.a.1), (pos[&a.b.0], a.b.1), a.score))
+                .collect();
+            if let Ok(mut m) = cache.map.lock() {
+                m.insert(key, local.clone());
+            }
+            local
+        });
+        local
+            .into_iter()
+            .map(|(a, b, score)| Alignment {
+                a: (ev[a.0], a.1),
+                b: (ev[b.0], b.1),
+                score,
+            })
+            .collect::<Vec<_>>()
+    };
     #[cfg(feature = "parallel")]
     let parts: Vec<Vec<Alignment>> = {
         use rayon::prelude::*;
@@ -104,6 +170,39 @@ pub fn align(
     let mut out: Vec<Alignment> = parts.into_iter().flatten().collect();
     out.sort_by_key(|x| (x.a, x.b));
     out
+}
+
+/// A fingerprint of the inputs of one event's alignment. Terms are relabelled by first
+/// occurrence in the event, so renumbered entities or a grown vocabulary do not change it.
+fn fingerprint(
+    docs: &[Document],
+    terms: &CorpusTerms,
+    event: &[usize],
+    config: &AlignConfig,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{config:?}").hash(&mut h);
+    let mut relabel: HashMap<TermId, u32> = HashMap::new();
+    for &d in event {
+        let doc = &docs[d];
+        doc.sentences.len().hash(&mut h);
+        for (s, ts) in terms.sentences[d].iter().enumerate() {
+            doc.sentence_text(s).hash(&mut h);
+            for &t in ts {
+                let next = relabel.len() as u32;
+                relabel.entry(t).or_insert(next).hash(&mut h);
+                let i = t as usize;
+                (
+                    terms.is_entity[i],
+                    terms.is_concept[i],
+                    terms.background_idf[i].to_bits(),
+                )
+                    .hash(&mut h);
+            }
+        }
+    }
+    h.finish()
 }
 
 /// A scored candidate: indexes of two sentences in the event, and their similarity.
@@ -119,26 +218,33 @@ pub fn align_event(
     if event.len() < 2 {
         return Vec::new();
     }
-    // Features of every sentence of the event.
+    // Sentence frequencies within the event: an event's alignment depends on its own
+    // documents only, so adding documents elsewhere never changes it.
     let mut ids: Vec<SentenceId> = Vec::new();
-    let mut feats: Vec<SentenceFeatures> = Vec::new();
+    let mut df: HashMap<TermId, usize> = HashMap::new();
     for &d in event {
-        let doc = &docs[d];
-        let n = doc.sentences.len();
-        for s in 0..n {
+        for (s, ts) in terms.sentences[d].iter().enumerate() {
             ids.push((d, s));
-            feats.push(SentenceFeatures::new(
-                doc.sentence_text(s),
-                &terms.sentences[d][s],
-                terms,
-                s,
-                n,
-                config,
-            ));
+            for &t in ts {
+                *df.entry(t).or_default() += 1;
+            }
         }
     }
-    // Inverted index over the event's distinctive terms.
     let total = ids.len();
+    let feats: Vec<SentenceFeatures> = ids
+        .iter()
+        .map(|&(d, s)| {
+            SentenceFeatures::new(
+                docs[d].sentence_text(s),
+                &terms.sentences[d][s],
+                terms,
+                |t| terms.local_idf(t, df.get(&t).copied().unwrap_or(0), total),
+                (s, docs[d].sentences.len()),
+                config,
+            )
+        })
+        .collect();
+    // Inverted index over the event's distinctive terms.
     let cap = (total / 4).max(8);
     let mut postings: HashMap<TermId, Vec<usize>> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {

@@ -20,13 +20,13 @@ pub struct SentenceFeatures {
 
 impl SentenceFeatures {
     /// Features of a sentence with text `text` and terms `terms_of` at index `index` of `n`,
-    /// term weights per `config`.
+    /// term weights `idf` scaled per `config`.
     pub fn new(
         text: &str,
         terms_of: &[TermId],
         terms: &CorpusTerms,
-        index: usize,
-        n: usize,
+        idf: impl Fn(TermId) -> f64,
+        (index, n): (usize, usize),
         config: &AlignConfig,
     ) -> Self {
         let mut vector: Vec<(TermId, f64)> = terms_of
@@ -34,7 +34,7 @@ impl SentenceFeatures {
             .map(|&t| {
                 (
                     t,
-                    terms.sentence_idf(t)
+                    idf(t)
                         * if terms.is_entity[t as usize] {
                             config.entity_weight
                         } else if terms.is_concept[t as usize] {
