@@ -22,7 +22,11 @@ def scorer(name, args):
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
+summary = []
+
+
 def check(suite, metrics):
+    summary.append((suite, metrics))
     for key, floor in floors.get(suite, {}).items():
         value = metrics.get(key)
         ceiling = key.startswith("max:")
@@ -53,6 +57,12 @@ for suite, script, binary, folder in [
     if suite in floors and os.path.exists(f"{ex}/{binary}") and os.path.isdir(os.path.join(data, folder)):
         print(f"== {suite}")
         check(suite, scorer(script, ["--bin", f"{ex}/{binary}", os.path.join(data, folder)]))
+
+with open("target/quality.md", "w") as f:
+    for suite, metrics in summary:
+        shown = {k: v for k, v in metrics.items() if not k.startswith("_") and isinstance(v, (int, float))}
+        f.write(f"| {suite} | " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in shown.items()) + " |\n")
+print("summary written to target/quality.md")
 
 if failed:
     print("\nQUALITY GATE FAILED:\n  " + "\n  ".join(failed))
