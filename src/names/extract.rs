@@ -285,9 +285,7 @@ fn extract_sentence(
             // unless a name follows ('News Secretary Karoline Leavitt').
             let next_core = strip_possessive(ws[end + 1].text).0;
             if is_capitalised(next_core)
-                && lex
-                    .org_cues
-                    .contains(strip_possessive(&lower).0)
+                && lex.org_cues.contains(strip_possessive(&lower).0)
                 && lex.title(next_core).is_some()
                 && ws.get(end + 2).is_none_or(|w| {
                     !is_capitalised(w.text) || !gap(text, &ws, end + 2).trim().is_empty()
