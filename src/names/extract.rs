@@ -35,9 +35,38 @@ pub struct RawMention {
 
 /// Name particles that may stand inside a name in lowercase ('Ludwig van Beethoven').
 const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la", "le",
-    "van", "von",
+    "al", "bin", "da", "de", "del", "della", "der", "des", "di", "dos", "du", "el", "ibn", "la",
+    "le", "van", "von",
 ];
+
+/// Capitalised nouns that head a multi-word proper name with 'of' ('Group of Eight', 'Bank
+/// of England', 'Gulf of Mexico'), besides the organisation cue words.
+const OF_HEADS: &[&str] = &[
+    "academy",
+    "bay",
+    "cape",
+    "church",
+    "college",
+    "duchy",
+    "emirate",
+    "gulf",
+    "isle",
+    "kingdom",
+    "league",
+    "museum",
+    "order",
+    "palace",
+    "principality",
+    "republic",
+    "school",
+    "strait",
+    "straits",
+    "sultanate",
+    "tower",
+];
+
+/// Words that, after a name, mark a news organisation as the source ('Reuters reported').
+const REPORT_VERBS: &[&str] = &["reported", "reports", "quoted", "cited"];
 
 /// Words that, after a name, mark a person as the speaker.
 const SPEECH_VERBS: &[&str] = &[
@@ -78,10 +107,31 @@ fn is_acronym(w: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// Demonyms and other adjectives of place ('Russian', 'Ukrainian', 'Chinese').
+/// Demonyms and other adjectives of place ('Russian', 'Ukrainian', 'Chinese', 'Western').
 fn is_demonym(w: &str) -> bool {
     let l = w.to_lowercase();
-    ["ian", "ians", "ean", "eans", "ese", "ish", "ican", "icans"]
+    const IRREGULAR: &[&str] = &[
+        "swiss",
+        "dutch",
+        "french",
+        "greek",
+        "thai",
+        "czech",
+        "iraqi",
+        "israeli",
+        "pakistani",
+        "afghan",
+        "soviet",
+        "arab",
+        "basque",
+        "welsh",
+        "scots",
+        "irish",
+    ];
+    IRREGULAR.contains(&l.as_str())
+        || [
+            "ian", "ians", "ean", "eans", "ese", "ish", "ican", "icans", "ern",
+        ]
         .iter()
         .any(|s| l.len() > s.len() + 2 && l.ends_with(s))
 }
@@ -120,11 +170,11 @@ struct Ctx<'a> {
 }
 
 /// Capitalised words (possessive stripped, lowercased) that the corpus writes somewhere
-/// other than at the start of a sentence or quotation.
+/// other than at the start of a sentence or quotation, outside headings.
 pub fn mid_capitalised(docs: &[Document]) -> BTreeSet<String> {
     let mut set = BTreeSet::new();
     for d in docs {
-        for s in &d.sentences {
+        for s in d.sentences.iter().filter(|s| !s.is_heading) {
             let text = s.span.slice(&d.text);
             let ws = words(text);
             for i in 0..ws.len() {
@@ -200,6 +250,11 @@ fn extract_sentence(
         if (heading || starts_clause(text, &ws, i)) && lowercase.contains(&lower) {
             continue;
         }
+        // A frequent English word in a title-case heading that the body never capitalises
+        // ('Deal Opens a Road', 'Guns Stay Put').
+        if heading && !ctx.midcaps.contains(&lower) && super::lexicons::word_zipf(&lower) >= 40 {
+            continue;
+        }
         namey[i] = true;
     }
     // Runs of name words.
@@ -226,6 +281,22 @@ fn extract_sentence(
             }
             // A lowercase particle followed by a name word.
             let lower = ws[end + 1].text.to_lowercase();
+            // An organisation word that is also a title word ends a name ('Fox News'),
+            // unless a name follows ('News Secretary Karoline Leavitt').
+            let next_core = strip_possessive(ws[end + 1].text).0;
+            if is_capitalised(next_core)
+                && lex.org_cues.contains(strip_possessive(&lower).0)
+                && lex.title(next_core).is_some()
+                && ws.get(end + 2).is_none_or(|w| {
+                    !is_capitalised(w.text) || !gap(text, &ws, end + 2).trim().is_empty()
+                })
+            {
+                end += 1;
+                if possessive[end] {
+                    break;
+                }
+                continue;
+            }
             if PARTICLES.contains(&lower.as_str())
                 && end + 2 < n
                 && namey[end + 2]
@@ -235,15 +306,120 @@ fn extract_sentence(
                 end += 2;
                 continue;
             }
+            // 'Group of Eight', 'Bank of England': a capitalised head noun, 'of', and a
+            // capitalised word (which may be a common word on its own).
+            if lower == "of" && end + 2 < n && !possessive[end] {
+                let head = ws[end].text.to_lowercase();
+                let next = strip_possessive(ws[end + 2].text).0;
+                let next_lower = next.to_lowercase();
+                if (lex.org_cues.contains(&head) || OF_HEADS.contains(&head.as_str()))
+                    && is_capitalised(next)
+                    && next
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                    && lex.title(next).is_none()
+                    && !lex.honorifics.contains(&next_lower)
+                    && !is_stopword(&next_lower)
+                    && gap(text, &ws, end + 2).chars().all(|c| c == ' ')
+                {
+                    end += 2;
+                    continue;
+                }
+            }
             break;
         }
         i = end + 1;
+        for (s0, e0) in split_run(&ws, start, end, lex, lowercase) {
+            emit_run(
+                text,
+                base,
+                si,
+                &ws,
+                s0,
+                e0,
+                &possessive,
+                &core_len,
+                ctx,
+                out,
+            );
+        }
+    }
+}
+
+/// Splits a run of name words where two names stand side by side: after a leading acronym
+/// of a country ('US Middle East' → 'US', 'Middle East'), and before a given name that
+/// starts a full name ('Department Karen Whitfeld' → 'Department', 'Karen Whitfeld').
+fn split_run(
+    ws: &[Word],
+    start: usize,
+    end: usize,
+    lex: &Lexicons,
+    lowercase: &BTreeSet<String>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s0 = start;
+    let core = |i: usize| strip_possessive(ws[i].text).0;
+    let is_initial = |i: usize| core(i).trim_end_matches('.').chars().count() <= 1;
+    let lowerable = |i: usize| core(i).chars().any(char::is_lowercase);
+    if end > start
+        && is_acronym(core(start))
+        && lex.places.contains(&super::keys::name_key(core(start)))
+        && !is_acronym(core(start + 1))
+    {
+        out.push((start, start));
+        s0 = start + 1;
+    }
+    // Words of organisations and places do not end a person's name.
+    let cue_word = |i: usize| {
+        let l = core(i).to_lowercase();
+        lex.org_cues.contains(&l) || lex.place_cues.iter().any(|(w, _)| *w == l)
+    };
+    let mut k = s0 + 1;
+    while k < end {
+        if lowerable(k)
+            && !(k..=end).any(cue_word)
+            && !lowercase.contains(&core(k).to_lowercase())
+            && lex.is_given_name(core(k))
+            && !lex.is_given_name(core(k - 1))
+            && !is_initial(k - 1)
+            && !is_initial(end)
+            && ws[k - 1]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            out.push((s0, k - 1));
+            s0 = k;
+        }
+        k += 1;
+    }
+    out.push((s0, end));
+    out
+}
+
+/// Records the mention of words `start..=end` unless it is not a name.
+#[allow(clippy::too_many_arguments)]
+fn emit_run(
+    text: &str,
+    base: usize,
+    si: usize,
+    ws: &[Word],
+    start: usize,
+    end: usize,
+    possessive: &[bool],
+    core_len: &[usize],
+    ctx: &Ctx,
+    out: &mut Vec<RawMention>,
+) {
+    let lex = ctx.lex;
+    {
         // Single demonyms ('Russian') are adjectives, not names.
         if start == end && is_demonym(ws[start].text) && !possessive[start] {
-            continue;
+            return;
         }
         // A single word that only ever starts sentences is a common word.
-        if start == end && starts_clause(text, &ws, start) {
+        if start == end && starts_clause(text, ws, start) {
             let core = strip_possessive(ws[start].text).0;
             let lower = core.to_lowercase();
             let known = is_acronym(core)
@@ -252,10 +428,10 @@ fn extract_sentence(
                 || (start > 0 && lex.honorifics.contains(&ws[start - 1].text.to_lowercase()))
                 || ws.get(start + 1).is_some_and(|w| {
                     SPEECH_VERBS.contains(&w.text.to_lowercase().as_str())
-                        && gap(text, &ws, start + 1).trim().is_empty()
+                        && gap(text, ws, start + 1).trim().is_empty()
                 });
             if !known {
-                continue;
+                return;
             }
         }
         let s = ws[start].start;
@@ -263,15 +439,15 @@ fn extract_sentence(
         let tokens = end - start + 1;
         let mut cues = KindCues::default();
         // Honorific and role before the name.
-        let (role, honorific) = role_before(text, &ws, start, lex);
+        let (role, honorific) = role_before(text, ws, start, lex);
         if honorific {
             cues.person += 3.0;
         }
-        let role = role.or_else(|| appositive_role(text, &ws, end, lex));
+        let role = role.or_else(|| appositive_role(text, ws, end, lex));
         if role.is_some() {
             cues.person += 2.0;
         }
-        kind_cues(text, &ws, start, end, tokens, lex, &mut cues);
+        kind_cues(text, ws, start, end, tokens, lex, &mut cues);
         out.push(RawMention {
             sentence: si,
             span: Span::new(base + s, base + e),
@@ -376,6 +552,11 @@ fn appositive_role(text: &str, ws: &[Word], end: usize, lex: &Lexicons) -> Optio
             }
         }
         let (core, poss) = strip_possessive(ws[j].text);
+        // 'Kryvyy Rih, the hometown of President Zelensky': a title after 'of' is another
+        // person's.
+        if core.eq_ignore_ascii_case("of") || core.eq_ignore_ascii_case("in") {
+            break;
+        }
         if lex.title(core) == Some(true) {
             head = Some(j);
         }
@@ -385,6 +566,13 @@ fn appositive_role(text: &str, ws: &[Word], end: usize, lex: &Lexicons) -> Optio
         j += 1;
     }
     let h = head?;
+    // A title followed by a name belongs to that name.
+    if ws
+        .get(h + 1)
+        .is_some_and(|w| is_capitalised(w.text) && gap(text, ws, h + 1) == " ")
+    {
+        return None;
+    }
     Some(Span::new(ws[a + 1].start, ws[h].end()))
 }
 
@@ -406,7 +594,8 @@ fn kind_cues(
     if lex.places.contains(&key) {
         cues.place += 3.0;
     }
-    if tokens >= 2 && lex.is_given_name(&name[0]) {
+    let org_word = name.iter().any(|t| lex.org_cues.contains(t));
+    if tokens >= 2 && lex.is_given_name(&name[0]) && !org_word {
         cues.person += 2.0;
     }
     if tokens >= 2 && name.iter().any(|t| t.chars().count() == 1) {
@@ -426,6 +615,13 @@ fn kind_cues(
             .contains(&(prev.clone(), "before".to_string()))
         {
             cues.place += 1.0;
+        }
+        // 'city of Kharkiv', 'the port cities of Odesa', 'Zelensky's hometown of Kryvyy Rih'.
+        if prev == "of" && start > 1 && gap(text, ws, start).trim().is_empty() {
+            let pp = ws[start - 2].text.to_lowercase();
+            if lex.place_cues.contains(&(pp, "before".to_string())) {
+                cues.place += 2.0;
+            }
         }
         if prev == "the" {
             cues.org += 0.7;
@@ -448,10 +644,54 @@ fn kind_cues(
             }
         }
         if g.trim().is_empty() && SPEECH_VERBS.contains(&next.as_str()) {
-            cues.person += 0.6;
+            cues.person += 0.8;
             cues.org += 0.3;
         }
+        if g.trim().is_empty() && REPORT_VERBS.contains(&next.as_str()) {
+            cues.org += 1.0;
+        }
+        // An appositive of place: 'Sudzha, a strategic town in the Kursk region'.
+        if g.trim() == "," && place_appositive(text, ws, end + 1, lex) {
+            cues.place += 2.0;
+        }
     }
+    // Weak shape cue of Slavic and Germanic place names ('Volchansk', 'Kaliningrad').
+    if tokens == 1 {
+        let l = &name[0];
+        if l.chars().count() > 4
+            && ["sk", "grad", "burg", "pol", "polis"]
+                .iter()
+                .any(|s| l.ends_with(s))
+        {
+            cues.place += 0.6;
+        }
+    }
+}
+
+/// Whether the words from `a` are an appositive of place: an article, up to four modifiers
+/// and a place noun ('a strategic town', 'the hometown of ...').
+fn place_appositive(text: &str, ws: &[Word], a: usize, lex: &Lexicons) -> bool {
+    let Some(art) = ws.get(a) else {
+        return false;
+    };
+    if !matches!(art.text.to_lowercase().as_str(), "a" | "an" | "the") {
+        return false;
+    }
+    for j in a + 1..(a + 6).min(ws.len()) {
+        if gap(text, ws, j) != " " {
+            return false;
+        }
+        let l = ws[j].text.to_lowercase();
+        if lex.place_cues.iter().any(|(w, _)| *w == l)
+            && !matches!(l.as_str(), "in" | "to" | "from" | "near" | "across")
+        {
+            return true;
+        }
+        if is_capitalised(ws[j].text) || is_stopword(&l) {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

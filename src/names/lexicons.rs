@@ -12,6 +12,10 @@ const NOT_NAMES: &str = include_str!("../data/names/not_names.txt");
 const PLACE_CUES: &str = include_str!("../data/names/place_cues.txt");
 const ORG_CUES: &str = include_str!("../data/names/org_cues.txt");
 const PLACES: &str = include_str!("../data/names/places.txt");
+const GIVEN_NAMES: &str = include_str!("../data/names/given_names.txt");
+/// English word frequencies (Zipf × 10), shared with garble detection (see
+/// `src/data/NOTICE-garble.md`).
+const WORD_FREQ: &str = include_str!("../data/garble_words.tsv");
 /// English names and nicknames (Apache-2.0, see `src/data/names/nicknames-LICENSE-NOTE.md`).
 const NICKNAMES: &str = include_str!("../data/names/nicknames.csv");
 
@@ -37,6 +41,8 @@ pub struct Lexicons {
     pub places: BTreeSet<String>,
     /// Folded name → the formal names it is a form of (itself included).
     pub nick_groups: BTreeMap<String, BTreeSet<String>>,
+    /// Given names beyond the nickname table (folded).
+    pub given_names: BTreeSet<String>,
     /// Folded name → folded name pairs declared the same entity by the user.
     pub aliases: BTreeMap<String, String>,
 }
@@ -65,6 +71,9 @@ impl Lexicons {
             }
             for (e, _) in entries(PLACES) {
                 l.places.insert(name_key(&e));
+            }
+            for (e, _) in entries(GIVEN_NAMES) {
+                l.given_names.insert(name_key(&e));
             }
             for line in NICKNAMES.lines().skip(1) {
                 let mut f = line.split(',');
@@ -106,11 +115,30 @@ impl Lexicons {
 
     /// True when `word` is a known given name (in the nickname table).
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.nick_groups.contains_key(&name_key(word))
+        let k = name_key(word);
+        self.nick_groups.contains_key(&k) || self.given_names.contains(&k)
     }
 
     /// The alias target of a folded name, if the user declared one.
     pub fn alias(&self, key: &str) -> Option<&str> {
         self.aliases.get(key).map(String::as_str)
     }
+}
+
+/// Frequency of a lowercase English word as Zipf × 10 (0 when not among the 40,000 most
+/// frequent words). The table holds proper names too ('trump', 'moscow'), so a high value
+/// alone does not make a word common.
+pub fn word_zipf(lower: &str) -> u8 {
+    static TABLE: OnceLock<std::collections::HashMap<&'static str, u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        WORD_FREQ
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, z) = l.split_once('\t')?;
+                Some((w, z.trim().parse().ok()?))
+            })
+            .collect()
+    });
+    table.get(lower).copied().unwrap_or(0)
 }

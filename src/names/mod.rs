@@ -94,6 +94,20 @@ impl NamesConfig {
         Ok(())
     }
 
+    /// Adds given names ('Oleksandr'), one per line: a person cue, and a place where a run of
+    /// capitalised words splits ('Department Karen Whitfeld').
+    pub fn add_given_names(&mut self, text: &str) -> Result<()> {
+        let entries = crate::lexicon::parse_tagged_list("given_names", text)?;
+        let lex = Arc::make_mut(&mut self.lex);
+        for (w, _) in entries {
+            let k = name_key(&w);
+            if !k.is_empty() {
+                lex.given_names.insert(k);
+            }
+        }
+        Ok(())
+    }
+
     /// Adds honorifics ('Mr'), one per line.
     pub fn add_honorifics(&mut self, text: &str) -> Result<()> {
         let entries = crate::lexicon::parse_tagged_list("honorifics", text)?;

@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Spellings at least this similar are never kept apart for co-occurring in a sentence
 /// ('Vladimir Putin ... Putin').
 const SAME_SENTENCE_OK: f64 = 0.95;
+/// Weight of the kind votes of coordinated lists, in all, for one entity.
+const LIST_WEIGHT: f64 = 1.5;
 /// Most mention pairs compared for the context of two clusters.
 const MAX_CONTEXT_PAIRS: usize = 4000;
 
@@ -80,6 +82,158 @@ fn add(a: &mut KindCues, b: &KindCues) {
     a.org += b.org;
 }
 
+/// Drops single-word mentions that are capitalised common words rather than names
+/// ('Agencies', 'Checkpoint'): no kind evidence anywhere in the corpus, not a known place or
+/// given name, and the word is written in lowercase elsewhere in the corpus or is a frequent
+/// English word seen in one document only. Words that end a full name ('Rachel Fine') stay.
+fn drop_common_words(
+    docs: &[Document],
+    raw: &mut Vec<(usize, RawMention)>,
+    lowercase: &BTreeSet<String>,
+    lex: &Lexicons,
+) {
+    // key -> (cues, documents, keep)
+    let mut stats: BTreeMap<String, (KindCues, BTreeSet<usize>, bool)> = BTreeMap::new();
+    let mut surnames: BTreeSet<String> = BTreeSet::new();
+    for (d, m) in raw.iter() {
+        let surface = m.span.slice(&docs[*d].text);
+        let key = name_key(surface);
+        let toks: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
+        if toks.len() >= 2 {
+            if lex.is_given_name(toks[0]) {
+                if let Some(last) = toks.last() {
+                    surnames.insert(last.to_string());
+                }
+            }
+            continue;
+        }
+        let shaped = surface.chars().skip(1).any(char::is_uppercase)
+            || surface.chars().any(|c| c.is_ascii_digit() || c == '.');
+        let e = stats.entry(key).or_default();
+        add(&mut e.0, &m.cues);
+        e.1.insert(*d);
+        e.2 |= shaped;
+    }
+    let drop: BTreeSet<String> = stats
+        .into_iter()
+        .filter(|(k, (cues, ds, shaped))| {
+            let best = cues.person.max(cues.place).max(cues.org);
+            !shaped
+                && best < 1.0
+                && !k.is_empty()
+                && !lex.places.contains(k)
+                && !lex.is_given_name(k)
+                && !surnames.contains(k)
+                && (lowercase.contains(k) || (ds.len() == 1 && super::lexicons::word_zipf(k) >= 44))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if drop.is_empty() {
+        return;
+    }
+    raw.retain(|(d, m)| !drop.contains(&name_key(m.span.slice(&docs[*d].text))));
+}
+
+/// Splits a mention that ends with another full name of the corpus ('International Committee
+/// of Relief Chidi Okonkwo' when 'Chidi Okonkwo' stands alone elsewhere): the known name
+/// (two or more words, not starting with an initial) becomes its own mention, and the rest
+/// another. The person cues go with the name.
+fn split_known_suffix(docs: &[Document], raw: &mut Vec<(usize, RawMention)>, lex: &Lexicons) {
+    let full: BTreeSet<String> = raw
+        .iter()
+        .map(|(d, m)| name_key(m.span.slice(&docs[*d].text)))
+        .filter(|k| {
+            let toks: Vec<&str> = k.split(' ').collect();
+            toks.len() >= 2 && toks[0].len() > 1
+        })
+        .collect();
+    let mut extra: Vec<(usize, RawMention)> = Vec::new();
+    for (d, m) in raw.iter_mut() {
+        let surface = m.span.slice(&docs[*d].text);
+        let ws = words(surface);
+        if ws.len() < 3 {
+            continue;
+        }
+        for k in 1..ws.len() - 1 {
+            let Some(rest) = surface.get(ws[k].start..) else {
+                continue;
+            };
+            let prev = name_key(ws[k - 1].text);
+            let institution = ws[..k].iter().any(|w| {
+                let l = w.text.to_lowercase();
+                lex.org_cues.contains(&l) || lex.place_cues.iter().any(|(c, _)| *c == l)
+            });
+            if prev.len() <= 1
+                || (lex.is_given_name(&prev) && !institution)
+                || !full.contains(&name_key(rest))
+            {
+                continue;
+            }
+            let head_end = ws[k - 1].end();
+            let mut head = m.clone();
+            head.span = crate::document::Span::new(m.span.start, m.span.start + head_end);
+            head.cues = KindCues {
+                org: if institution { 2.0 } else { 0.0 },
+                ..KindCues::default()
+            };
+            head.role = None;
+            m.span = crate::document::Span::new(m.span.start + ws[k].start, m.span.end);
+            extra.push((*d, head));
+            break;
+        }
+    }
+    if !extra.is_empty() {
+        raw.extend(extra);
+        raw.sort_by_key(|(d, m)| (*d, m.sentence, m.span.start, m.span.end));
+    }
+}
+
+/// Coordinated lists of names in one sentence ('Odesa, Dnipro and Kharkiv'): runs of
+/// mention indexes (into the sorted mentions) joined only by commas and 'and' / 'or'.
+fn coordinated_lists(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<Vec<usize>> {
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    // Whether the current run has a conjunction (a list, not 'Riyadh, Saudi Arabia').
+    let mut conj = false;
+    for i in 0..raw.len() {
+        let joint = if i == 0 {
+            None
+        } else {
+            let (d0, m0) = (&raw[i - 1].0, &raw[i - 1].1);
+            let (d1, m1) = (&raw[i].0, &raw[i].1);
+            if d0 == d1 && m0.sentence == m1.sentence {
+                docs[*d0]
+                    .text
+                    .get(m0.span.end..m1.span.start)
+                    .map(str::trim)
+                    .filter(|g| {
+                        matches!(
+                            *g,
+                            "," | "and" | ", and" | "or" | ", or" | "&" | "as well as"
+                        )
+                    })
+            } else {
+                None
+            }
+        };
+        match joint {
+            Some(g) => conj |= g != ",",
+            None => {
+                if cur.len() >= 2 && conj {
+                    lists.push(std::mem::take(&mut cur));
+                }
+                cur.clear();
+                conj = false;
+            }
+        }
+        cur.push(i);
+    }
+    if cur.len() >= 2 && conj {
+        lists.push(cur);
+    }
+    lists
+}
+
 /// Finds the mentions in every document and merges them into entities.
 pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let lex: &Lexicons = config.lexicons();
@@ -94,6 +248,8 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     }
     raw.sort_by_key(|(d, m)| (*d, m.sentence, m.span.start, m.span.end));
     raw.dedup_by_key(|(d, m)| (*d, m.sentence, m.span.start));
+    split_known_suffix(docs, &mut raw, lex);
+    drop_common_words(docs, &mut raw, &lowercase, lex);
     // 2. Distinct spellings (folded keys, aliases applied).
     let mut form_index: BTreeMap<String, usize> = BTreeMap::new();
     let mut keys: Vec<String> = Vec::new();
@@ -305,13 +461,61 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
         mentions[mi].entity = e;
         entities[e].mentions.push(mi);
     }
-    for e in &mut entities {
-        let mut cues = KindCues::default();
+    // Kinds: votes of all mentions, then coordinated lists share the kind of their known
+    // members ('the port cities of Odesa, Dnipropetrovsk and Kharkiv').
+    let mut entity_cues: Vec<KindCues> = entities
+        .iter()
+        .map(|e| {
+            let mut k = KindCues::default();
+            for &mi in &e.mentions {
+                add(&mut k, &raw[mi].1.cues);
+            }
+            k
+        })
+        .collect();
+    // The kind of an entity whose evidence is clear (a margin over the runner-up).
+    let clear_kind: Vec<Option<EntityKind>> = entity_cues
+        .iter()
+        .map(|c| {
+            let mut v = [c.person, c.place, c.org];
+            v.sort_by(|a, b| b.partial_cmp(a).unwrap_or(std::cmp::Ordering::Equal));
+            if v[0] - v[1] >= 0.5 {
+                kind_of(c)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut votes: Vec<KindCues> = vec![KindCues::default(); entities.len()];
+    for list in coordinated_lists(docs, &raw) {
+        let ents: BTreeSet<usize> = list.iter().map(|&mi| mentions[mi].entity).collect();
+        for &e in &ents {
+            for &o in ents.iter().filter(|&&o| o != e) {
+                match clear_kind[o] {
+                    Some(EntityKind::Person) => votes[e].person += 1.0,
+                    Some(EntityKind::Place) => votes[e].place += 1.0,
+                    Some(EntityKind::Organization) => votes[e].org += 1.0,
+                    _ => {}
+                }
+            }
+        }
+    }
+    // The lists weigh as much as one strong cue in all, shared by the kinds they vote for.
+    for (c, v) in entity_cues.iter_mut().zip(&votes) {
+        let total = v.person + v.place + v.org;
+        if total > 0.0 {
+            let w = LIST_WEIGHT / total;
+            c.person += v.person * w;
+            c.place += v.place * w;
+            c.org += v.org * w;
+        }
+    }
+    for (ei, e) in entities.iter_mut().enumerate() {
+        let cues = entity_cues[ei];
         // surface -> (docs, count)
         let mut surfaces: BTreeMap<String, (BTreeSet<usize>, usize)> = BTreeMap::new();
         for &mi in &e.mentions {
             let (d, m) = (&raw[mi].0, &raw[mi].1);
-            add(&mut cues, &m.cues);
             let s = m
                 .span
                 .slice(&docs[*d].text)

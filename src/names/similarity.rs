@@ -82,6 +82,9 @@ pub fn weighted_distance(a: &[u8], b: &[u8]) -> f64 {
     prev[m]
 }
 
+/// Extra weight of a difference in the first sound of two words.
+const FIRST_WEIGHT: f64 = 0.5;
+
 /// Cost of stripping an inflectional ending.
 const STRIP_PENALTY: f64 = 0.5;
 
@@ -145,7 +148,18 @@ pub fn phonetic_similarity(a: &[u8], b: &[u8]) -> f64 {
         let fem =
             |p: &[u8], q: &[u8]| p.last() == Some(&b'a') && q.last().is_some_and(|&c| !is_vowel(c));
         let gender = if fem(x, y) || fem(y, x) { 0.4 } else { 0.0 };
-        let d = weighted_distance(x, y) + pen + gender;
+        // Names that differ in their first sound are less often variants of one name
+        // (Danner / Taner): the first substitution weighs more (h, often silent, aside).
+        let first = match (x.first(), y.first()) {
+            // J / Y is how transliterations differ (Janowski / Yanovsky).
+            (Some(&p), Some(&q))
+                if p != q && p != b'h' && q != b'h' && (p.min(q), p.max(q)) != (b'J', b'Y') =>
+            {
+                FIRST_WEIGHT * sub_cost(p, q)
+            }
+            _ => 0.0,
+        };
+        let d = weighted_distance(x, y) + pen + gender + first;
         (1.0 - d / len).clamp(0.0, 1.0)
     };
     let mut best = base(a, b, 0.0);
