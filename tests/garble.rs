@@ -110,7 +110,7 @@ fn cross_source_name_variant_and_clean_twin() {
     );
     let b = doc(
         "b",
-        "Steve Vikov met Vladimir Putin in Moscow on Thursday.\nMr. Vikov left on Friday.\nThe talks lasted three hours.",
+        "Steve Vikov met Vladimir Putin in Moscow on Thursday.\nMr. Witkoff left on Friday.\nThe talks lasted three hours.",
     );
     let c = doc(
         "c",
@@ -130,7 +130,7 @@ fn cross_source_name_variant_and_clean_twin() {
         mentions: vec![
             m(0, 0, 0, 13),
             m(1, 0, 0, 11),
-            m(1, 1, b_second + 4, b_second + 9),
+            m(1, 1, b_second + 4, b_second + 11),
             m(2, 0, c_off, c_off + 13),
         ],
         entities: vec![Entity {
@@ -181,4 +181,49 @@ fn reference_free_when_names_and_alignment_are_empty() {
     assert!(findings
         .iter()
         .any(|f| f.reasons.contains(&"broken_idiom".to_string())));
+}
+
+#[test]
+fn consensus_outlier_among_three_sources() {
+    let docs = vec![
+        doc(
+            "a",
+            "The minister opened the new bridge over the river on Monday.",
+        ),
+        doc(
+            "b",
+            "The minister opened the new bridge across the river on Monday.",
+        ),
+        doc(
+            "c",
+            "On Monday the minister opened the new bridge over the river.",
+        ),
+        doc(
+            "d",
+            "Pastor uncovered a fresh crossing, water flows along weekday.",
+        ),
+    ];
+    let mut alignments = Vec::new();
+    for x in 0..docs.len() {
+        for y in x + 1..docs.len() {
+            alignments.push(Alignment {
+                a: (x, 0),
+                b: (y, 0),
+                score: 0.8,
+            });
+        }
+    }
+    let config = GarbleConfig::default();
+    let (mt, findings) = assess(&docs, &Entities::default(), &alignments, &config);
+    let flagged: Vec<&str> = findings
+        .iter()
+        .map(|f| f.sentences[0].document.as_str())
+        .collect();
+    assert_eq!(flagged, vec!["d"], "{findings:?}");
+    assert!(findings[0]
+        .reasons
+        .contains(&"consensus_outlier".to_string()));
+    // The distance ranks the documents but alone flags none.
+    assert!(mt[3].score > mt[0].score);
+    assert!(mt.iter().all(|m| !m.flagged), "{mt:?}");
 }

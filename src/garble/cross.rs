@@ -17,6 +17,12 @@ pub struct Judged {
     pub alone: SentenceVerdict,
     /// The clean counterpart in another document, if one is aligned.
     pub twin: Option<SentenceId>,
+    /// Mean similarity to the aligned sentences of other documents, when there are at
+    /// least `consensus_min_partners` of them (a consensus group).
+    pub consensus: Option<f64>,
+    /// The score before the consensus signal (a free human rendering is far from a literal
+    /// consensus too, so that signal flags sentences but is no evidence about documents).
+    pub evidence: f64,
 }
 
 /// Judges every sentence of every document; `out[d][s]`.
@@ -55,8 +61,16 @@ pub fn judge_all(
             v.evidence = base.evidence.iter().map(|e| e.shifted(offset)).collect();
             if let Some(vs) = variants.get(&(d, s)) {
                 v.reasons.push("name_variant".to_string());
-                v.score = noisy_or([base.score, config.name_variant_weight]);
-                for (span, canonical) in vs {
+                let weight = if vs.iter().any(|v| v.inconsistent) {
+                    config.name_inconsistent_weight
+                } else {
+                    config.name_variant_weight
+                };
+                v.score = noisy_or([base.score, weight]);
+                for NameVariant {
+                    span, canonical, ..
+                } in vs
+                {
                     v.notes.push(format!(
                         "'{}' is spelled '{}' in the other sources",
                         span.slice(&doc.text),
@@ -69,14 +83,17 @@ pub fn judge_all(
                 verdict: v,
                 alone: base.clone(),
                 twin: None,
+                consensus: None,
+                evidence: 0.0,
             });
         }
         out.push(row);
     }
     let suspicion: Vec<f64> = out
         .iter()
-        .map(|r| super::document::suspicious_share(r))
+        .map(|r| super::document::evidence_share(r, config))
         .collect();
+    let groups = consensus(docs, &partners, config);
     let first_pass: Vec<Vec<f64>> = out
         .iter()
         .map(|r| r.iter().map(|j| j.verdict.score).collect())
@@ -88,10 +105,42 @@ pub fn judge_all(
             .copied()
             .unwrap_or(1.0)
     };
-    // Pass 2: the clean twin and the content words that differ from it.
+    // Pass 2: with a group of aligned sentences from at least `consensus_min_partners` other
+    // documents, the sentence is judged against the group's consensus; otherwise against
+    // its one clean twin and the content words that differ from it.
     for (d, row) in out.iter_mut().enumerate() {
         let doc = &docs[d];
         for (s, j) in row.iter_mut().enumerate() {
+            j.evidence = j.verdict.score;
+            if let Some(g) = groups.get(&(d, s)) {
+                j.consensus = Some(g.similarity);
+                let offset = doc.sentences[s].span.start;
+                if g.similarity <= config.consensus_max_similarity
+                    && g.typical - g.similarity >= config.consensus_margin
+                {
+                    j.verdict.reasons.push("consensus_outlier".to_string());
+                    j.verdict.score = noisy_or([j.verdict.score, config.consensus_weight]);
+                    let mine = doc.sentence_text(s);
+                    let odd: Vec<&str> = g.unshared.iter().map(|sp| sp.slice(mine)).collect();
+                    j.verdict.notes.push(format!(
+                        "the {} aligned sentences of other sources agree with each other \
+                         (similarity {:.2}) more than with this one ({:.2}){}",
+                        g.partners,
+                        g.typical,
+                        g.similarity,
+                        if odd.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; only this one has '{}'", odd.join(" "))
+                        }
+                    ));
+                    j.verdict
+                        .evidence
+                        .extend(g.unshared.iter().map(|sp| sp.shifted(offset)));
+                    j.twin = Some(g.closest);
+                }
+                continue;
+            }
             let mine_score = j.verdict.score;
             let mut twin: Option<(SentenceId, f64)> = None;
             for &(p, sim) in partners.get(&(d, s)).map(Vec::as_slice).unwrap_or(&[]) {
@@ -124,6 +173,7 @@ pub fn judge_all(
                 j.verdict
                     .evidence
                     .extend(diff.mine.iter().map(|sp| sp.shifted(offset)));
+                j.evidence = j.verdict.score;
             }
             // A twin is only shown for a sentence with its own signs of garbling.
             if !j.verdict.reasons.is_empty() {
@@ -139,12 +189,25 @@ fn surname(name: &str) -> Option<String> {
     words(name).last().map(|w| fold(w.text))
 }
 
-/// Mentions spelled against the corpus consensus: `(doc, sentence)` → `(span, canonical)`.
+/// A mention spelled against the corpus consensus.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NameVariant {
+    /// The mention (byte offsets into the document's text).
+    pub span: Span,
+    /// The consensus spelling.
+    pub canonical: String,
+    /// The document spells the same entity in more than one way and this spelling is found
+    /// in no other document: a garbling system's slip rather than a transliteration
+    /// convention (a careful writer or translator spells a name the same way throughout).
+    pub inconsistent: bool,
+}
+
+/// Mentions spelled against the corpus consensus, by `(doc, sentence)`.
 pub fn name_variants(
     docs: &[Document],
     entities: &Entities,
-) -> BTreeMap<SentenceId, Vec<(Span, String)>> {
-    let mut out: BTreeMap<SentenceId, Vec<(Span, String)>> = BTreeMap::new();
+) -> BTreeMap<SentenceId, Vec<NameVariant>> {
+    let mut out: BTreeMap<SentenceId, Vec<NameVariant>> = BTreeMap::new();
     for entity in &entities.entities {
         let Some(canon) = surname(&entity.canonical) else {
             continue;
@@ -186,15 +249,150 @@ pub fn name_variants(
                 }
             };
             if supported && (surname_differs || first_differs) {
+                let spellings = docs_of.values().filter(|ds| ds.contains(&m.doc)).count();
                 out.entry((m.doc, m.sentence))
                     .or_default()
-                    .push((m.span, entity.canonical.clone()));
+                    .push(NameVariant {
+                        span: m.span,
+                        canonical: entity.canonical.clone(),
+                        inconsistent: surname_differs && mine == 1 && spellings >= 2,
+                    });
             }
         }
     }
     for v in out.values_mut() {
         v.sort();
         v.dedup();
+    }
+    out
+}
+
+/// A sentence's place in its group of aligned sentences from other documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Mean Dice similarity of the sentence's content stems to its partners'.
+    pub similarity: f64,
+    /// Mean of the partners' own `similarity` (how much the group agrees with itself).
+    pub typical: f64,
+    /// Number of partners (one per other document, the best aligned).
+    pub partners: usize,
+    /// The partner most similar to this sentence.
+    pub closest: SentenceId,
+    /// Spans (sentence-relative) of content words no partner has, at most five.
+    pub unshared: Vec<Span>,
+}
+
+/// Content stems of a sentence: folded non-stopwords cut to five characters (a crude
+/// stemmer: 'negotiations' and 'negotiators' agree, as aligned translations often do).
+fn stems(text: &str) -> Vec<(Span, String)> {
+    words(text)
+        .into_iter()
+        .filter_map(|w| {
+            let f = fold(w.text);
+            if is_stopword(&f) {
+                return None;
+            }
+            let stem: String = f.chars().take(5).collect();
+            Some((Span::new(w.start, w.end()), stem))
+        })
+        .collect()
+}
+
+/// A sentence's stems with their spans, and as a set.
+type StemSets = (Vec<(Span, String)>, BTreeSet<String>);
+
+fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+}
+
+/// Consensus groups: every sentence aligned with sentences of at least
+/// `consensus_min_partners` other documents (the best aligned one per document).
+pub fn consensus(
+    docs: &[Document],
+    partners: &BTreeMap<SentenceId, Vec<(SentenceId, f64)>>,
+    config: &GarbleConfig,
+) -> BTreeMap<SentenceId, Group> {
+    let min = config.consensus_min_partners.max(2);
+    // One partner per other document: the best aligned.
+    let mut best: BTreeMap<SentenceId, Vec<SentenceId>> = BTreeMap::new();
+    for (&id, ps) in partners {
+        let mut per_doc: BTreeMap<usize, (f64, SentenceId)> = BTreeMap::new();
+        for &(p, sc) in ps {
+            let e = per_doc.entry(p.0).or_insert((sc, p));
+            if sc > e.0 || (sc == e.0 && p < e.1) {
+                *e = (sc, p);
+            }
+        }
+        if per_doc.len() >= min {
+            best.insert(id, per_doc.values().map(|&(_, p)| p).collect());
+        }
+    }
+    let mut stem_sets: BTreeMap<SentenceId, StemSets> = BTreeMap::new();
+    for (&id, ps) in &best {
+        for &x in std::iter::once(&id).chain(ps) {
+            stem_sets.entry(x).or_insert_with(|| {
+                let st = docs
+                    .get(x.0)
+                    .filter(|d| x.1 < d.sentences.len())
+                    .map(|d| stems(d.sentence_text(x.1)))
+                    .unwrap_or_default();
+                let set = st.iter().map(|(_, s)| s.clone()).collect();
+                (st, set)
+            });
+        }
+    }
+    let empty = BTreeSet::new();
+    let stems_of =
+        |id: SentenceId| -> &BTreeSet<String> { stem_sets.get(&id).map_or(&empty, |(_, set)| set) };
+    let mut sim: BTreeMap<SentenceId, (f64, SentenceId)> = BTreeMap::new();
+    for (&id, ps) in &best {
+        let mine = stems_of(id);
+        let mut total = 0.0;
+        let mut closest = (f64::NEG_INFINITY, ps[0]);
+        for &p in ps {
+            let x = dice(mine, stems_of(p));
+            total += x;
+            if x > closest.0 {
+                closest = (x, p);
+            }
+        }
+        sim.insert(id, (total / ps.len() as f64, closest.1));
+    }
+    let mut out = BTreeMap::new();
+    for (&id, ps) in &best {
+        let Some(&(similarity, closest)) = sim.get(&id) else {
+            continue;
+        };
+        let known: Vec<f64> = ps.iter().filter_map(|p| sim.get(p).map(|x| x.0)).collect();
+        let typical = if known.is_empty() {
+            similarity
+        } else {
+            known.iter().sum::<f64>() / known.len() as f64
+        };
+        let others: BTreeSet<&String> = ps.iter().flat_map(|&p| stems_of(p)).collect();
+        let unshared = stem_sets
+            .get(&id)
+            .map(|(st, _)| {
+                st.iter()
+                    .filter(|(_, s)| !others.contains(s))
+                    .map(|(sp, _)| *sp)
+                    .take(5)
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.insert(
+            id,
+            Group {
+                similarity,
+                typical,
+                partners: ps.len(),
+                closest,
+                unshared,
+            },
+        );
     }
     out
 }

@@ -5,16 +5,54 @@ use super::GarbleConfig;
 use crate::document::Document;
 use crate::report::{round4, Evidence, Finding, FindingKind, MachineTranslation, SentenceRef};
 
-/// Document score from its sentences: the share of suspicious sentences (any reason: broken
-/// idiom, nonexistent title, name variant, content substitution, word salad), which
-/// saturates at 40 %, blended with the share of the document's words that repeat an earlier
-/// word (garbling systems loop and echo; a weak document-level cue). In [0, 1].
-pub fn document_score(judged: &[Judged], repetition: f64) -> f64 {
+/// Evidence score of a document: the share of sentences with evidence of garbling (a
+/// sentence score without the consensus signal at or above `document_evidence_threshold`), which saturates at 40 %,
+/// blended with the share of the document's words that repeat an earlier word (garbling
+/// systems loop and echo; a weak document-level cue). In [0, 1]. This alone decides
+/// whether a document is flagged.
+pub fn evidence_score(judged: &[Judged], repetition: f64, config: &GarbleConfig) -> f64 {
     if judged.is_empty() {
         return 0.0;
     }
-    let share = suspicious_share(judged);
+    let share = evidence_share(judged, config);
     (0.8 * (2.5 * share).min(1.0) + 0.2 * repetition).clamp(0.0, 1.0)
+}
+
+/// Distance of a document from the consensus of its aligned groups: the mean, over its
+/// sentences that have a consensus group, of `1 - similarity`; `None` without groups.
+pub fn consensus_distance(judged: &[Judged]) -> Option<f64> {
+    let sims: Vec<f64> = judged.iter().filter_map(|j| j.consensus).collect();
+    (!sims.is_empty()).then(|| 1.0 - sims.iter().sum::<f64>() / sims.len() as f64)
+}
+
+/// Document score: the evidence score, blended (weight `document_consensus_weight`) with
+/// the distance from the consensus when at least a quarter of the sentences have a
+/// consensus group (three or more sources telling the same story). The distance ranks
+/// translations of one text by quality, but a free human rendering is far from the
+/// literal consensus too, so it only moves the score, never the flag.
+pub fn document_score(judged: &[Judged], repetition: f64, config: &GarbleConfig) -> f64 {
+    let evidence = evidence_score(judged, repetition, config);
+    let grouped = judged.iter().filter(|j| j.consensus.is_some()).count();
+    match consensus_distance(judged) {
+        Some(dist) if 4 * grouped >= judged.len() => {
+            let w = config.document_consensus_weight;
+            ((1.0 - w) * evidence + w * dist).clamp(0.0, 1.0)
+        }
+        _ => evidence,
+    }
+}
+
+/// Share of sentences whose score reaches `document_evidence_threshold`.
+pub fn evidence_share(judged: &[Judged], config: &GarbleConfig) -> f64 {
+    if judged.is_empty() {
+        return 0.0;
+    }
+    let n = judged
+        .iter()
+        .filter(|j| !j.verdict.reasons.is_empty())
+        .filter(|j| j.evidence >= config.document_evidence_threshold)
+        .count();
+    n as f64 / judged.len() as f64
 }
 
 /// Share of the words of a document's sentences that repeat an earlier word (any case).
@@ -56,9 +94,10 @@ pub fn conclude(
     let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
-        let score = document_score(rows, repetition(doc));
-        let flagged = score >= config.document_threshold
-            && suspicious_share(rows) >= config.document_min_flagged_share;
+        let rep = repetition(doc);
+        let score = document_score(rows, rep, config);
+        let flagged = evidence_score(rows, rep, config) >= config.document_threshold
+            && evidence_share(rows, config) >= config.document_min_flagged_share;
         mts.push(MachineTranslation {
             score: round4(score),
             flagged,

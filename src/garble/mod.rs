@@ -54,8 +54,28 @@ pub struct GarbleConfig {
     /// Confidence of a nonexistent title (below `flag_threshold`: alone it flags a sentence
     /// only inside a garbled document; a fluent writer can get one title wrong).
     pub title_weight: f64,
-    /// Weight of a name spelled against the corpus consensus.
+    /// Weight of a name spelled against the corpus consensus, consistently within its
+    /// document (may be a transliteration convention: weak alone).
     pub name_variant_weight: f64,
+    /// Weight of a name spelled against the consensus in a document that also spells it
+    /// otherwise, with a spelling no other document has (a garbling slip).
+    pub name_inconsistent_weight: f64,
+    /// Other documents with an aligned sentence needed to judge a sentence against the
+    /// consensus of its group (at least 2, i.e. three sources).
+    pub consensus_min_partners: usize,
+    /// Mean content-stem similarity to the group at and below which a sentence can be a
+    /// `consensus_outlier`.
+    pub consensus_max_similarity: f64,
+    /// How much lower than the group's typical similarity a sentence's must be to be a
+    /// `consensus_outlier`.
+    pub consensus_margin: f64,
+    /// Weight of a `consensus_outlier`.
+    pub consensus_weight: f64,
+    /// Sentence score at and above which a sentence (with a reason) counts as evidence that
+    /// its document is garbled.
+    pub document_evidence_threshold: f64,
+    /// Weight of the distance from the consensus in the document score (never in the flag).
+    pub document_consensus_weight: f64,
     /// Weight of content words replaced where an aligned twin has others.
     pub substitution_weight: f64,
     /// Document score at and above which a document is flagged.
@@ -77,7 +97,14 @@ impl Default for GarbleConfig {
             in_document_flag_threshold: 0.5,
             idiom_weight: 0.9,
             title_weight: 0.75,
-            name_variant_weight: 0.45,
+            name_variant_weight: 0.3,
+            name_inconsistent_weight: 0.6,
+            consensus_min_partners: 2,
+            consensus_max_similarity: 0.55,
+            consensus_margin: 0.05,
+            consensus_weight: 0.85,
+            document_evidence_threshold: 0.5,
+            document_consensus_weight: 0.5,
             substitution_weight: 0.4,
             document_threshold: 0.25,
             document_min_flagged_share: 0.1,
@@ -117,6 +144,24 @@ impl GarbleConfig {
         check_unit("garble.title_weight", self.title_weight)?;
         check_unit("garble.name_variant_weight", self.name_variant_weight)?;
         check_unit("garble.substitution_weight", self.substitution_weight)?;
+        check_unit(
+            "garble.name_inconsistent_weight",
+            self.name_inconsistent_weight,
+        )?;
+        check_unit(
+            "garble.consensus_max_similarity",
+            self.consensus_max_similarity,
+        )?;
+        check_unit("garble.consensus_margin", self.consensus_margin)?;
+        check_unit("garble.consensus_weight", self.consensus_weight)?;
+        check_unit(
+            "garble.document_evidence_threshold",
+            self.document_evidence_threshold,
+        )?;
+        check_unit(
+            "garble.document_consensus_weight",
+            self.document_consensus_weight,
+        )?;
         check_unit("garble.document_threshold", self.document_threshold)?;
         check_unit(
             "garble.document_min_flagged_share",
