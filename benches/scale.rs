@@ -1,0 +1,46 @@
+//! Criterion benchmark of the whole pipeline at scale: `Corpus::reconcile` on 100 and 1,000
+//! generated articles (events of 5–50 articles, the corpus of the `scale` example), and
+//! ingest of the 1,000. Inputs come from `benches/common/gen.rs` over `../shared/data`, or a
+//! synthetic stand-in when that is absent.
+
+#[path = "common/gen.rs"]
+mod gen;
+#[path = "common/sources.rs"]
+mod sources;
+
+use corroborate::Corpus;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn corpus(arts: &[gen::Article]) -> Corpus {
+    let mut c = Corpus::new();
+    for a in arts {
+        c.add(&a.id, &a.text).expect("generated articles are valid");
+    }
+    c
+}
+
+fn bench_scale(c: &mut Criterion) {
+    let sources = sources::load();
+    let mut g = c.benchmark_group("scale");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(10));
+    for n in [100, 1_000] {
+        let arts = gen::generate(&sources, n, 5, 50, 42);
+        g.throughput(Throughput::Elements(n as u64));
+        let built = corpus(&arts);
+        g.bench_function(format!("reconcile_{n}_articles"), |b| {
+            b.iter(|| black_box(built.reconcile()))
+        });
+        if n == 1_000 {
+            g.bench_function("ingest_1000_articles", |b| {
+                b.iter(|| black_box(corpus(&arts)))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_scale);
+criterion_main!(benches);
