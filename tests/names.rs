@@ -180,3 +180,39 @@ fn config_lexicons() {
     assert!(c.add_aliases("a\tb\tc\n").is_err());
     assert!(c.validate().is_ok());
 }
+
+#[test]
+fn kinds_from_context_and_lists() {
+    let a = "Strikes\n\nDrones hit the mayor's hometown of Velykyi Brod and the port cities of Zorivka, Tamansk and Belograd. Halvard Oystein said the talks went well. Officials met at the Group of Eight summit.";
+    let b = "Night\n\nResidents of Zorivka, a coastal town in the south, reported blasts. Oleksandr Tarnenko told reporters. [Photo/Agencies]";
+    let (c, e) = entities_of(&[("a", a), ("b", b)]);
+    let kind = |s: &str| e.entities[entity(&c, &e, s)].kind;
+    assert_eq!(kind("Velykyi Brod"), EntityKind::Place);
+    assert_eq!(kind("Zorivka"), EntityKind::Place);
+    assert_eq!(kind("Tamansk"), EntityKind::Place);
+    assert_eq!(kind("Belograd"), EntityKind::Place);
+    assert_eq!(kind("Oleksandr Tarnenko"), EntityKind::Person);
+    assert_eq!(kind("Halvard Oystein"), EntityKind::Person);
+    assert_eq!(kind("Group of Eight"), EntityKind::Organization);
+    let surfaces: Vec<&str> = e
+        .mentions
+        .iter()
+        .map(|m| m.span.slice(&c.documents()[m.doc].text))
+        .collect();
+    assert!(!surfaces.contains(&"Agencies"), "{surfaces:?}");
+    assert!(!surfaces.contains(&"Eight"), "{surfaces:?}");
+}
+
+#[test]
+fn runs_split_before_given_names_and_after_country_acronyms() {
+    let a = "Envoys\n\nThe State Department Karen Whitfeld spoke. US Middle East envoy Steve Witkoff arrived.";
+    let (c, e) = entities_of(&[("a", a)]);
+    let surfaces: Vec<&str> = e
+        .mentions
+        .iter()
+        .map(|m| m.span.slice(&c.documents()[m.doc].text))
+        .collect();
+    assert!(surfaces.contains(&"Karen Whitfeld"), "{surfaces:?}");
+    assert!(surfaces.contains(&"Middle East"), "{surfaces:?}");
+    assert!(surfaces.contains(&"US"), "{surfaces:?}");
+}

@@ -82,10 +82,16 @@ fn add(a: &mut KindCues, b: &KindCues) {
     a.org += b.org;
 }
 
+/// A plural common noun's shape ('agencies', 'nations'); names of places and brands in the
+/// frequency table ('Houston', 'Facebook') rarely have it.
+fn looks_plural(w: &str) -> bool {
+    w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+}
+
 /// Drops single-word mentions that are capitalised common words rather than names
 /// ('Agencies', 'Checkpoint'): no kind evidence anywhere in the corpus, not a known place or
 /// given name, and the word is written in lowercase elsewhere in the corpus or is a frequent
-/// English word seen in one document only. Words that end a full name ('Rachel Fine') stay.
+/// plural English word seen in one document only. Words that end a full name ('Rachel Fine') stay.
 fn drop_common_words(
     docs: &[Document],
     raw: &mut Vec<(usize, RawMention)>,
@@ -124,7 +130,8 @@ fn drop_common_words(
                 && !lex.places.contains(k)
                 && !lex.is_given_name(k)
                 && !surnames.contains(k)
-                && (lowercase.contains(k) || (ds.len() == 1 && super::lexicons::word_zipf(k) >= 44))
+                && (lowercase.contains(k)
+                    || (ds.len() == 1 && looks_plural(k) && super::lexicons::word_zipf(k) >= 44))
         })
         .map(|(k, _)| k)
         .collect();
