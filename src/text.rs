@@ -193,6 +193,12 @@ pub const STOPWORDS: &[&str] = &[
 
 /// True when `word` (any case) is an English stopword.
 pub fn is_stopword(word: &str) -> bool {
+    if word.len() > 10 {
+        return false; // longer than any stopword
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return STOPWORDS.binary_search(&word).is_ok();
+    }
     let lower = word.to_lowercase();
     STOPWORDS.binary_search(&lower.as_str()).is_ok()
 }

@@ -2,9 +2,8 @@
 //! at one slot of the two claim frames and fires only when the same slot holds incompatible
 //! values.
 
-use std::collections::BTreeSet;
-
 use crate::document::Span;
+use std::collections::BTreeSet;
 
 use super::explain;
 use super::frame::{Frame, NameSlot, NumKind, NumSlot, RoleInfo};
@@ -182,16 +181,15 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     if a.frame.antonym_toks.is_empty() || b.frame.antonym_toks.is_empty() {
         return;
     }
-    let stems_a: BTreeSet<&str> = a.frame.toks.iter().map(|t| t.stem.as_str()).collect();
-    let stems_b: BTreeSet<&str> = b.frame.toks.iter().map(|t| t.stem.as_str()).collect();
+    let has = |f: &Frame, s: &str| f.toks.iter().any(|t| t.stem == s);
     for ta in a.frame.antonym_toks.iter().map(|&i| &a.frame.toks[i]) {
         let sa = ta.stem.as_str();
-        if stems_b.contains(sa) {
+        if has(b.frame, sa) {
             continue;
         }
         for tb in b.frame.antonym_toks.iter().map(|&i| &b.frame.toks[i]) {
             let sb = tb.stem.as_str();
-            if stems_a.contains(sb) || !lex.opposite(sa, sb) {
+            if !lex.opposite(sa, sb) || has(a.frame, sb) {
                 continue;
             }
             let skip = [ta.canon.as_str(), tb.canon.as_str()];
@@ -388,8 +386,22 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             let Some((rb, sb, ib)) = &y.role else {
                 continue;
             };
+            // A role the other side also gives this entity is no conflict (a person can
+            // hold two posts, and a sentence may name both).
+            let also = |f: &Frame, r: &RoleInfo, n: &NameSlot| {
+                f.names.iter().any(|z| {
+                    same_entity(z, n)
+                        && z.role
+                            .as_ref()
+                            .is_some_and(|(_, _, i)| role_conflict(i, r) == 0.0)
+                })
+            };
             if same_entity(x, y) {
-                let c = role_conflict(ia, ib);
+                let c = if also(b.frame, ia, x) || also(a.frame, ib, y) {
+                    0.0
+                } else {
+                    role_conflict(ia, ib)
+                };
                 if c > 0.0 {
                     hits.push(Hit {
                         code: "role_mismatch",
