@@ -95,7 +95,7 @@ fn doc_vectors(terms: &CorpusTerms) -> Vec<Vector> {
 }
 
 /// Cosine of two normalised sparse vectors sorted by term.
-pub(crate) fn cosine(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> f64 {
+pub fn cosine(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {

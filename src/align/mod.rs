@@ -30,6 +30,9 @@ pub struct AlignConfig {
     pub best_margin: f64,
     /// How much a matching neighbour on the diagonal raises a pair's score.
     pub context_weight: f64,
+    /// In an event of many documents, each document is aligned with this many of its most
+    /// similar documents (and with those that chose it); 0 aligns every pair.
+    pub max_partners: usize,
     /// Weight of an entity term relative to a content word.
     pub entity_weight: f64,
     /// Weight of a synonym-concept term relative to a content word (a shared word also
@@ -48,6 +51,7 @@ impl Default for AlignConfig {
             best_margin: 0.05,
             context_weight: 0.5,
             entity_weight: 1.0,
+            max_partners: 10,
             concept_weight: 0.5,
         }
     }
@@ -172,6 +176,54 @@ pub fn align_cached(
     out
 }
 
+/// In an event of more than `k + 1` documents, the document pairs to align: each document
+/// with the `k` most similar others (and every document that chose it), so the cost of a
+/// large event grows linearly with its size. `None` means all pairs.
+fn partner_pairs(
+    ids: &[SentenceId],
+    feats: &[SentenceFeatures],
+    event: &[usize],
+    k: usize,
+) -> Option<std::collections::HashSet<(usize, usize)>> {
+    if k == 0 || event.len() <= k + 1 {
+        return None;
+    }
+    // Document vectors: sums of their sentence vectors, normalised.
+    let mut vecs: HashMap<usize, HashMap<TermId, f64>> = HashMap::new();
+    for (id, f) in ids.iter().zip(feats) {
+        let v = vecs.entry(id.0).or_default();
+        for &(t, w) in &f.vector {
+            *v.entry(t).or_default() += w;
+        }
+    }
+    let mut dense: Vec<(usize, Vec<(TermId, f64)>)> = event
+        .iter()
+        .map(|&d| {
+            let mut v: Vec<(TermId, f64)> =
+                vecs.remove(&d).unwrap_or_default().into_iter().collect();
+            v.sort_unstable_by_key(|x| x.0);
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
+            v.iter_mut().for_each(|x| x.1 /= norm);
+            (d, v)
+        })
+        .collect();
+    dense.sort_by_key(|x| x.0);
+    let mut pairs = std::collections::HashSet::new();
+    for (i, (d, v)) in dense.iter().enumerate() {
+        let mut sims: Vec<(f64, usize)> = dense
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, (e, w))| (crate::events::cosine(v, w), *e))
+            .collect();
+        sims.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, e) in sims.iter().take(k) {
+            pairs.insert((*d.min(&e), *d.max(&e)));
+        }
+    }
+    Some(pairs)
+}
+
 /// A fingerprint of the inputs of one event's alignment. Terms are relabelled by first
 /// occurrence in the event, so renumbered entities or a grown vocabulary do not change it.
 fn fingerprint(
@@ -252,6 +304,7 @@ pub fn align_event(
             postings.entry(t).or_default().push(i);
         }
     }
+    let partners = partner_pairs(&ids, &feats, event, config.max_partners);
     let mut cands: Vec<(usize, usize)> = Vec::new();
     let mut keys: Vec<&TermId> = postings.keys().collect();
     keys.sort_unstable();
@@ -262,7 +315,12 @@ pub fn align_event(
         }
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                if ids[i].0 != ids[j].0 {
+                let (a, b) = (ids[i].0, ids[j].0);
+                if a != b
+                    && partners
+                        .as_ref()
+                        .is_none_or(|p| p.contains(&(a.min(b), a.max(b))))
+                {
                     cands.push((i.min(j), i.max(j)));
                 }
             }
