@@ -184,7 +184,7 @@ fn reference_free_when_names_and_alignment_are_empty() {
 }
 
 #[test]
-fn consensus_outlier_among_three_sources() {
+fn consensus_outlier_among_five_sources() {
     let docs = vec![
         doc(
             "a",
@@ -201,6 +201,10 @@ fn consensus_outlier_among_three_sources() {
         doc(
             "d",
             "Pastor uncovered a fresh crossing, water flows along weekday.",
+        ),
+        doc(
+            "e",
+            "The minister opened the new bridge over the river on Monday, officials said.",
         ),
     ];
     let mut alignments = Vec::new();
@@ -219,11 +223,12 @@ fn consensus_outlier_among_three_sources() {
         .iter()
         .map(|f| f.sentences[0].document.as_str())
         .collect();
-    assert_eq!(flagged, vec!["d"], "{findings:?}");
+    assert_eq!(flagged, vec!["d"], "{findings:?} {mt:?}");
     assert!(findings[0]
         .reasons
         .contains(&"consensus_outlier".to_string()));
     // The distance ranks the documents but alone flags none.
     assert!(mt[3].score > mt[0].score);
+    assert!(mt[3].score > mt[4].score);
     assert!(mt.iter().all(|m| !m.flagged), "{mt:?}");
 }

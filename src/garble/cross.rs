@@ -113,9 +113,12 @@ pub fn judge_all(
         for (s, j) in row.iter_mut().enumerate() {
             j.evidence = j.verdict.score;
             if let Some(g) = groups.get(&(d, s)) {
-                j.consensus = Some(g.similarity);
+                if g.typical >= config.consensus_min_agreement {
+                    j.consensus = Some(g.similarity);
+                }
                 let offset = doc.sentences[s].span.start;
                 if g.similarity <= config.consensus_max_similarity
+                    && g.typical >= config.consensus_min_agreement
                     && g.typical - g.similarity >= config.consensus_margin
                 {
                     j.verdict.reasons.push("consensus_outlier".to_string());

@@ -42,14 +42,22 @@ pub fn document_score(judged: &[Judged], repetition: f64, config: &GarbleConfig)
     }
 }
 
-/// Share of sentences whose score reaches `document_evidence_threshold`.
+/// Share of sentences whose score without the consensus signal reaches
+/// `document_evidence_threshold`, with a specific reason (not `word_salad` or
+/// `consensus_outlier` alone: poetry, quoted speech and headlines trip the fluency prior
+/// in fluent writing too, and a free rendering stands apart from a literal consensus).
 pub fn evidence_share(judged: &[Judged], config: &GarbleConfig) -> f64 {
     if judged.is_empty() {
         return 0.0;
     }
     let n = judged
         .iter()
-        .filter(|j| !j.verdict.reasons.is_empty())
+        .filter(|j| {
+            j.verdict
+                .reasons
+                .iter()
+                .any(|r| r != "word_salad" && r != "consensus_outlier")
+        })
         .filter(|j| j.evidence >= config.document_evidence_threshold)
         .count();
     n as f64 / judged.len() as f64

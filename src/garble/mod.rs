@@ -61,7 +61,10 @@ pub struct GarbleConfig {
     /// otherwise, with a spelling no other document has (a garbling slip).
     pub name_inconsistent_weight: f64,
     /// Other documents with an aligned sentence needed to judge a sentence against the
-    /// consensus of its group (at least 2, i.e. three sources).
+    /// consensus of its group (at least 2, i.e. three sources). Default 4: with only two or
+    /// three other independently written articles, a sentence told in the writer's own words
+    /// stands apart as much as a garbled one does; five or more renderings of one text
+    /// (translations) give a consensus worth trusting.
     pub consensus_min_partners: usize,
     /// Mean content-stem similarity to the group at and below which a sentence can be a
     /// `consensus_outlier`.
@@ -69,6 +72,10 @@ pub struct GarbleConfig {
     /// How much lower than the group's typical similarity a sentence's must be to be a
     /// `consensus_outlier`.
     pub consensus_margin: f64,
+    /// Typical similarity within the group at and above which the group counts as agreeing
+    /// (translations of one text); below it the sources tell the story in their own words
+    /// and no outlier is judged.
+    pub consensus_min_agreement: f64,
     /// Weight of a `consensus_outlier`.
     pub consensus_weight: f64,
     /// Sentence score at and above which a sentence (with a reason) counts as evidence that
@@ -99,9 +106,10 @@ impl Default for GarbleConfig {
             title_weight: 0.75,
             name_variant_weight: 0.3,
             name_inconsistent_weight: 0.6,
-            consensus_min_partners: 2,
+            consensus_min_partners: 4,
             consensus_max_similarity: 0.55,
             consensus_margin: 0.05,
+            consensus_min_agreement: 0.5,
             consensus_weight: 0.85,
             document_evidence_threshold: 0.5,
             document_consensus_weight: 0.5,
@@ -154,6 +162,10 @@ impl GarbleConfig {
         )?;
         check_unit("garble.consensus_margin", self.consensus_margin)?;
         check_unit("garble.consensus_weight", self.consensus_weight)?;
+        check_unit(
+            "garble.consensus_min_agreement",
+            self.consensus_min_agreement,
+        )?;
         check_unit(
             "garble.document_evidence_threshold",
             self.document_evidence_threshold,
