@@ -143,7 +143,21 @@ impl Corpus {
         let (relations, mut findings) =
             compare::judge_events(docs, &entities, &events, &alignments, &cfg.compare);
         step(Stage::Garble);
-        let (mt, garbled) = garble::assess(docs, &entities, &alignments, &cfg.garble);
+        let contradictions: Vec<_> = findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Contradiction && f.sentences.len() == 2)
+            .filter_map(|f| {
+                let at = |r: &SentenceRef| self.index.get(&r.document).map(|&d| (d, r.sentence));
+                Some((at(&f.sentences[0])?, at(&f.sentences[1])?))
+            })
+            .collect();
+        let (mt, garbled) = garble::assess_with_contradictions(
+            docs,
+            &entities,
+            &alignments,
+            &contradictions,
+            &cfg.garble,
+        );
         findings.extend(garbled);
         step(Stage::Report);
         let report = assemble(

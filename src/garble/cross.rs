@@ -187,6 +187,9 @@ pub fn judge_all(
     out
 }
 
+/// Zipf frequency from which a word counts as common English, not a name.
+const COMMON_WORD_ZIPF: f64 = 3.5;
+
 /// Last word of a name, folded ('Steve Witkoff' → 'witkoff').
 fn surname(name: &str) -> Option<String> {
     words(name).last().map(|w| fold(w.text))
@@ -238,7 +241,11 @@ pub fn name_variants(
             let text = m.span.slice(&doc.text);
             let mine = docs_of.get(&key).map_or(0, BTreeSet::len);
             let supported = canon_docs.iter().any(|&d| d != m.doc) && canon_docs.len() > mine;
-            let surname_differs = key != canon;
+            // Two common English words ('Province' / 'Provincial') are a wording difference,
+            // not a misspelt name.
+            let common =
+                |w: &str| super::stats::LanguageStats::english().zipf(w) >= COMMON_WORD_ZIPF;
+            let surname_differs = key != canon && !(common(&key) && common(&canon));
             // A first name spelled nearly like the canonical one (Volodomyr / Volodymyr),
             // not a nickname (Mike / Michael).
             let first_differs = {

@@ -96,10 +96,10 @@ pub fn suspicious_share(judged: &[Judged]) -> f64 {
 pub fn conclude(
     docs: &[Document],
     judged: &[Vec<Judged>],
+    contradictions: &[((usize, usize), (usize, usize))],
     config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
     let mut mts = Vec::with_capacity(docs.len());
-    let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
         let rep = repetition(doc);
@@ -110,8 +110,35 @@ pub fn conclude(
             score: round4(score),
             flagged,
         });
+    }
+    // Contradictions between a garbled article and a fluent one, by garbled sentence.
+    let mut shifted: std::collections::BTreeMap<(usize, usize), (usize, usize)> =
+        Default::default();
+    for &(x, y) in contradictions {
+        for (g, f) in [(x, y), (y, x)] {
+            let garbled = mts.get(g.0).is_some_and(|m| m.flagged);
+            let fluent = mts.get(f.0).is_some_and(|m| !m.flagged);
+            if garbled && fluent {
+                shifted.entry(g).or_insert(f);
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
+        let flagged = mts[d].flagged;
         for (s, j) in rows.iter().enumerate() {
             let mut v = j.verdict.clone();
+            let mut twin = j.twin;
+            if let Some(&(fd, fs)) = shifted.get(&(d, s)) {
+                v.reasons.push("meaning_shift".to_string());
+                v.notes.push(format!(
+                    "it contradicts the fluent article {} on the same event",
+                    docs.get(fd).map_or("", |x| x.id.as_str())
+                ));
+                v.score = v.score.max(config.in_document_flag_threshold);
+                twin = Some((fd, fs));
+            }
             let bar = if flagged {
                 config.in_document_flag_threshold
             } else {
@@ -130,7 +157,7 @@ pub fn conclude(
                 sentence: s,
             }];
             let mut explanation = v.notes.join("; ");
-            if let Some((td, ts)) = j.twin {
+            if let Some((td, ts)) = twin {
                 if let Some(t) = docs.get(td) {
                     sentences.push(SentenceRef {
                         document: t.id.clone(),

@@ -266,6 +266,20 @@ pub fn assess(
     alignments: &[Alignment],
     config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
+    assess_with_contradictions(docs, entities, alignments, &[], config)
+}
+
+/// Like [`assess`], also given the contradictions the compare stage found (pairs of
+/// `(document, sentence)`). In an article judged to be a garbled translation, a sentence that
+/// contradicts a sentence of a fluent article reporting the same event is taken for a
+/// meaning-changing mistranslation ('has now convinced' for 'needs to persuade').
+pub fn assess_with_contradictions(
+    docs: &[Document],
+    entities: &Entities,
+    alignments: &[Alignment],
+    contradictions: &[((usize, usize), (usize, usize))],
+    config: &GarbleConfig,
+) -> (Vec<MachineTranslation>, Vec<Finding>) {
     let judged = cross::judge_all(docs, entities, alignments, config);
-    document::conclude(docs, &judged, config)
+    document::conclude(docs, &judged, contradictions, config)
 }
