@@ -96,7 +96,7 @@ pub fn suspicious_share(judged: &[Judged]) -> f64 {
 pub fn conclude(
     docs: &[Document],
     judged: &[Vec<Judged>],
-    contradictions: &[((usize, usize), (usize, usize))],
+    contradictions: &[(super::SentenceId, super::SentenceId)],
     config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
     let mut mts = Vec::with_capacity(docs.len());

@@ -269,6 +269,9 @@ pub fn assess(
     assess_with_contradictions(docs, entities, alignments, &[], config)
 }
 
+/// A sentence: `(document index, sentence index)`.
+pub type SentenceId = (usize, usize);
+
 /// Like [`assess`], also given the contradictions the compare stage found (pairs of
 /// `(document, sentence)`). In an article judged to be a garbled translation, a sentence that
 /// contradicts a sentence of a fluent article reporting the same event is taken for a
@@ -277,7 +280,7 @@ pub fn assess_with_contradictions(
     docs: &[Document],
     entities: &Entities,
     alignments: &[Alignment],
-    contradictions: &[((usize, usize), (usize, usize))],
+    contradictions: &[(SentenceId, SentenceId)],
     config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
     let judged = cross::judge_all(docs, entities, alignments, config);
