@@ -91,6 +91,7 @@ impl Config {
             "align.best_margin" => self.align.best_margin = num,
             "align.context_weight" => self.align.context_weight = num,
             "align.entity_weight" => self.align.entity_weight = num,
+            "garble.weak_twin_score" => self.garble.weak_twin_score = num,
             "align.max_partners" => self.align.max_partners = int()?,
             "align.concept_weight" => self.align.concept_weight = num,
             _ => return Err(bad("no such setting".into())),

@@ -97,6 +97,7 @@ pub fn conclude(
     docs: &[Document],
     judged: &[Vec<Judged>],
     contradictions: &[(super::SentenceId, super::SentenceId)],
+    alignments: &[crate::align::Alignment],
     config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
     let mut mts = Vec::with_capacity(docs.len());
@@ -123,6 +124,21 @@ pub fn conclude(
             }
         }
     }
+    // For sentences of garbled articles: their best alignment with a fluent article.
+    let mut best_fluent: std::collections::BTreeMap<(usize, usize), ((usize, usize), f64)> =
+        Default::default();
+    for al in alignments {
+        for (g, f) in [(al.a, al.b), (al.b, al.a)] {
+            let garbled = mts.get(g.0).is_some_and(|m| m.flagged);
+            let fluent = mts.get(f.0).is_some_and(|m| !m.flagged);
+            if garbled && fluent {
+                let e = best_fluent.entry(g).or_insert((f, 0.0));
+                if al.score > e.1 {
+                    *e = (f, al.score);
+                }
+            }
+        }
+    }
     let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
@@ -138,6 +154,19 @@ pub fn conclude(
                 ));
                 v.score = v.score.max(config.in_document_flag_threshold);
                 twin = Some((fd, fs));
+            } else if let Some(&((fd, fs), sc)) = best_fluent.get(&(d, s)) {
+                // Aligned with a fluent article's sentence, yet sharing little of its wording:
+                // the same claim, rendered so that its meaning is hard to recover.
+                if v.reasons.is_empty() && sc < config.weak_twin_score {
+                    v.reasons.push("weak_twin".to_string());
+                    v.notes.push(format!(
+                        "it only loosely matches what the fluent article {} says (similarity {:.2})",
+                        docs.get(fd).map_or("", |x| x.id.as_str()),
+                        sc
+                    ));
+                    v.score = v.score.max(config.in_document_flag_threshold);
+                    twin = Some((fd, fs));
+                }
             }
             let bar = if flagged {
                 config.in_document_flag_threshold

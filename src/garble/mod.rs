@@ -49,6 +49,9 @@ pub struct GarbleConfig {
     /// Sentence score at and above which a sentence of a flagged document is flagged
     /// (context lowers the bar).
     pub in_document_flag_threshold: f64,
+    /// In a flagged document, a sentence whose best alignment with a fluent article scores
+    /// below this (yet was aligned) is flagged as a weak rendering of that claim.
+    pub weak_twin_score: f64,
     /// Confidence of a broken idiom.
     pub idiom_weight: f64,
     /// Confidence of a nonexistent title (below `flag_threshold`: alone it flags a sentence
@@ -102,6 +105,7 @@ impl Default for GarbleConfig {
             word_salad_threshold: 0.85,
             flag_threshold: 0.8,
             in_document_flag_threshold: 0.5,
+            weak_twin_score: 0.4,
             idiom_weight: 0.9,
             title_weight: 0.75,
             name_variant_weight: 0.3,
@@ -284,5 +288,5 @@ pub fn assess_with_contradictions(
     config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
     let judged = cross::judge_all(docs, entities, alignments, config);
-    document::conclude(docs, &judged, contradictions, config)
+    document::conclude(docs, &judged, contradictions, alignments, config)
 }
