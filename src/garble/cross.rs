@@ -32,14 +32,18 @@ pub fn judge_all(
     alignments: &[Alignment],
     config: &GarbleConfig,
 ) -> Vec<Vec<Judged>> {
-    let alone: Vec<Vec<SentenceVerdict>> = docs
-        .iter()
-        .map(|d| {
-            (0..d.sentences.len())
-                .map(|s| score_sentence(d.sentence_text(s), config))
-                .collect()
-        })
-        .collect();
+    let judge_doc = |d: &Document| -> Vec<SentenceVerdict> {
+        (0..d.sentences.len())
+            .map(|s| score_sentence(d.sentence_text(s), config))
+            .collect()
+    };
+    #[cfg(feature = "parallel")]
+    let alone: Vec<Vec<SentenceVerdict>> = {
+        use rayon::prelude::*;
+        docs.par_iter().map(judge_doc).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let alone: Vec<Vec<SentenceVerdict>> = docs.iter().map(judge_doc).collect();
     let variants = name_variants(docs, entities);
     // Aligned partners of each sentence, in a stable order.
     let mut partners: BTreeMap<SentenceId, Vec<(SentenceId, f64)>> = BTreeMap::new();

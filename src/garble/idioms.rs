@@ -95,6 +95,20 @@ pub struct BrokenIdiom {
 }
 
 /// Same word up to inflection (ball / balls, stand / standing, call / called).
+/// The forms `w` can be cut to by `same_word`: itself, without a final 'e', and without
+/// each inflectional ending it accepts.
+fn roots(w: &str) -> impl Iterator<Item = &str> {
+    const ENDINGS: [&str; 11] = [
+        "s", "es", "e", "ed", "d", "ing", "'s", "n", "en", "er", "ers",
+    ];
+    let three = (w.len() > 3 && w.ends_with("ed"))
+        .then(|| w.get(..w.len() - 3))
+        .flatten();
+    std::iter::once(w)
+        .chain(ENDINGS.iter().filter_map(move |e| w.strip_suffix(e)))
+        .chain(three)
+}
+
 fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -135,10 +149,18 @@ pub fn find_broken(text: &str, idioms: &[Idiom]) -> Vec<BrokenIdiom> {
         return Vec::new();
     }
     let lower: Vec<String> = ws.iter().map(|w| normalise(w.text)).collect();
+    // Every form a sentence word may share with a key word under `same_word`: a key whose
+    // roots miss these cannot match, so most idioms are skipped with a few hash lookups.
+    let sentence_roots: std::collections::HashSet<&str> =
+        lower.iter().flat_map(|w| roots(w)).collect();
     let mut out = Vec::new();
     for idiom in idioms {
         // Cheap filter: one key word must be present.
-        if !idiom.keys().any(|k| lower.iter().any(|w| same_word(k, w))) {
+        if !idiom
+            .keys()
+            .any(|k| roots(k).any(|r| sentence_roots.contains(r)))
+            || !idiom.keys().any(|k| lower.iter().any(|w| same_word(k, w)))
+        {
             continue;
         }
         for start in 0..lower.len() {
