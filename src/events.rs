@@ -111,8 +111,17 @@ pub fn cosine(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> f64 {
     dot
 }
 
-/// Candidate document pairs `(i, j)`, `i < j`, sharing at least one distinctive term.
-fn candidate_pairs(vectors: &[Vector], terms: &CorpusTerms, k: usize) -> Vec<(usize, usize)> {
+/// Candidate document pairs `(i, j)`, `i < j`, sharing at least one distinctive term and
+/// not dated further apart than `max_gap` days (such pairs can never be in one event, so
+/// they are not generated: without this the pairs grow with the square of the corpus when
+/// many documents share terms over a long period).
+fn candidate_pairs(
+    vectors: &[Vector],
+    terms: &CorpusTerms,
+    k: usize,
+    days: &[Option<i64>],
+    max_gap: i64,
+) -> Vec<(usize, usize)> {
     let n = vectors.len();
     let cap = (n / 5).max(60) as u32;
     let mut postings: HashMap<TermId, Vec<usize>> = HashMap::new();
@@ -127,9 +136,30 @@ fn candidate_pairs(vectors: &[Vector], terms: &CorpusTerms, k: usize) -> Vec<(us
         }
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut dated: Vec<(i64, usize)> = Vec::new();
+    let mut undated: Vec<usize> = Vec::new();
     for list in postings.values() {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
+        dated.clear();
+        undated.clear();
+        for &d in list {
+            match days[d] {
+                Some(day) => dated.push((day, d)),
+                None => undated.push(d),
+            }
+        }
+        dated.sort_unstable();
+        // An undated document may pair with any other.
+        for (x, &a) in undated.iter().enumerate() {
+            for &b in undated[x + 1..].iter().chain(dated.iter().map(|(_, d)| d)) {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+        // Dated documents pair within the date window only.
+        for (x, &(day, a)) in dated.iter().enumerate() {
+            for &(other, b) in &dated[x + 1..] {
+                if other.saturating_sub(day) > max_gap {
+                    break;
+                }
                 pairs.push((a.min(b), a.max(b)));
             }
         }
@@ -163,7 +193,13 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
     // Sum of similarities inside each group.
     let mut internal = vec![0.0f64; n];
     let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
-    for (a, b) in candidate_pairs(&vectors, terms, config.blocking_terms) {
+    for (a, b) in candidate_pairs(
+        &vectors,
+        terms,
+        config.blocking_terms,
+        &days,
+        config.max_date_gap_days,
+    ) {
         let s = cosine(&vectors[a], &vectors[b]);
         if s > 0.0 {
             links[a].insert(b, s);

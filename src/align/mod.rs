@@ -304,30 +304,34 @@ pub fn align_event(
             postings.entry(t).or_default().push(i);
         }
     }
+    // For each sentence, the later sentences of other documents sharing a distinctive term,
+    // deduplicated with a stamp per sentence (sorting all raw pairs cost more than scoring).
+    // Posting lists are in increasing order, so the pairs come out sorted by (i, j).
     let partners = partner_pairs(&ids, &feats, event, config.max_partners);
+    let allowed = |a: usize, b: usize| {
+        partners
+            .as_ref()
+            .is_none_or(|p| p.contains(&(a.min(b), a.max(b))))
+    };
     let mut cands: Vec<(usize, usize)> = Vec::new();
-    let mut keys: Vec<&TermId> = postings.keys().collect();
-    keys.sort_unstable();
-    for t in keys {
-        let list = &postings[t];
-        if list.len() > cap {
-            continue;
-        }
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                let (a, b) = (ids[i].0, ids[j].0);
-                if a != b
-                    && partners
-                        .as_ref()
-                        .is_none_or(|p| p.contains(&(a.min(b), a.max(b))))
-                {
-                    cands.push((i.min(j), i.max(j)));
+    let mut seen: Vec<usize> = vec![usize::MAX; total];
+    let mut near: Vec<usize> = Vec::new();
+    for (i, f) in feats.iter().enumerate() {
+        near.clear();
+        for (t, _) in &f.vector {
+            let Some(list) = postings.get(t).filter(|l| l.len() <= cap) else {
+                continue;
+            };
+            for &j in &list[list.partition_point(|&x| x <= i)..] {
+                if seen[j] != i && ids[j].0 != ids[i].0 && allowed(ids[i].0, ids[j].0) {
+                    seen[j] = i;
+                    near.push(j);
                 }
             }
         }
+        near.sort_unstable();
+        cands.extend(near.iter().map(|&j| (i, j)));
     }
-    cands.sort_unstable();
-    cands.dedup();
 
     // Score candidates, grouped by document pair.
     let mut by_pair: HashMap<(usize, usize), Vec<Scored>> = HashMap::new();
