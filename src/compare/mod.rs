@@ -479,68 +479,101 @@ pub fn judge_events(
         config,
         cache: BTreeMap::new(),
     };
-    let mut relations = Vec::with_capacity(alignments.len());
+    let mut relations = vec![Relation::Partial; alignments.len()];
     let mut findings = Vec::new();
     let mut flagged: BTreeSet<(SentenceId, SentenceId)> = BTreeSet::new();
     // Agreement groups: union-find over sentences.
     let mut agree_edges: Vec<(SentenceId, SentenceId, f64)> = Vec::new();
-    let ids: Vec<SentenceId> = alignments.iter().flat_map(|al| [al.a, al.b]).collect();
-    frames.fill(&ids);
-    let verdict = |al: &Alignment| {
-        let (a, b) = (al.a, al.b);
-        let (la, lb) = (sref(docs, a).document, sref(docs, b).document);
-        compare_frames(
-            Side {
-                frame: frames.peek(a),
-                text: frames.text(a),
-                label: &la,
-            },
-            Side {
-                frame: frames.peek(b),
-                text: frames.text(b),
-                label: &lb,
-            },
-            config,
-        )
-    };
-    #[cfg(feature = "parallel")]
-    let verdicts: Vec<Verdict> = {
-        use rayon::prelude::*;
-        alignments.par_iter().map(verdict).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let verdicts: Vec<Verdict> = alignments.iter().map(verdict).collect();
-    for (al, v) in alignments.iter().zip(verdicts) {
-        let (a, b) = (al.a, al.b);
-        let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
-        let (rel, v) = match v.relation {
-            // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.
-            Relation::Unrelated => (Relation::Partial, v),
-            // The aligner already found one claim in both; when no rule sees a difference,
-            // a confident alignment is an agreement stated in other words.
-            Relation::Partial if no_rule_fired && al.score >= config.aligned_agreement_score => {
-                let v = Verdict {
-                    relation: Relation::Agreement,
-                    confidence: round4(al.score.min(v.confidence.max(0.5))),
-                    reasons: vec!["same_claim".into()],
-                    ..v
-                };
-                (Relation::Agreement, v)
+    // One event at a time, so that only one event's frames are held in memory.
+    let mut event_of = vec![events.len(); docs.len()];
+    for (e, members) in events.iter().enumerate() {
+        for &d in members {
+            if let Some(x) = event_of.get_mut(d) {
+                *x = e;
             }
-            r => (r, v),
-        };
-        relations.push(rel);
-        match rel {
-            Relation::Contradiction
-                if v.confidence >= config.min_finding_confidence && flagged.insert(key(a, b)) =>
-            {
-                findings.push(contradiction_finding(docs, a, b, &v));
-            }
-            Relation::Agreement => agree_edges.push((a, b, v.confidence)),
-            _ => {}
         }
     }
-    role_scan(&mut frames, events, config, &mut flagged, &mut findings);
+    let mut by_event: Vec<Vec<usize>> = vec![Vec::new(); events.len() + 1];
+    for (i, al) in alignments.iter().enumerate() {
+        let e = event_of.get(al.a.0).copied().unwrap_or(events.len());
+        by_event[e].push(i);
+    }
+    for (e, members) in by_event.iter().enumerate() {
+        frames.cache.clear();
+        let ids: Vec<SentenceId> = members
+            .iter()
+            .flat_map(|&i| [alignments[i].a, alignments[i].b])
+            .collect();
+        frames.fill(&ids);
+        let verdict = |&i: &usize| {
+            let al = &alignments[i];
+            let (a, b) = (al.a, al.b);
+            let (la, lb) = (sref(docs, a).document, sref(docs, b).document);
+            compare_frames(
+                Side {
+                    frame: frames.peek(a),
+                    text: frames.text(a),
+                    label: &la,
+                },
+                Side {
+                    frame: frames.peek(b),
+                    text: frames.text(b),
+                    label: &lb,
+                },
+                config,
+            )
+        };
+        #[cfg(feature = "parallel")]
+        let verdicts: Vec<Verdict> = {
+            use rayon::prelude::*;
+            members.par_iter().map(verdict).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let verdicts: Vec<Verdict> = members.iter().map(verdict).collect();
+        for (&i, v) in members.iter().zip(verdicts) {
+            let al = &alignments[i];
+            let (a, b) = (al.a, al.b);
+            let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
+            let (rel, v) = match v.relation {
+                // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.
+                Relation::Unrelated => (Relation::Partial, v),
+                // The aligner already found one claim in both; when no rule sees a difference,
+                // a confident alignment is an agreement stated in other words.
+                Relation::Partial
+                    if no_rule_fired && al.score >= config.aligned_agreement_score =>
+                {
+                    let v = Verdict {
+                        relation: Relation::Agreement,
+                        confidence: round4(al.score.min(v.confidence.max(0.5))),
+                        reasons: vec!["same_claim".into()],
+                        ..v
+                    };
+                    (Relation::Agreement, v)
+                }
+                r => (r, v),
+            };
+            relations[i] = rel;
+            match rel {
+                Relation::Contradiction
+                    if v.confidence >= config.min_finding_confidence
+                        && flagged.insert(key(a, b)) =>
+                {
+                    findings.push(contradiction_finding(docs, a, b, &v));
+                }
+                Relation::Agreement => agree_edges.push((a, b, v.confidence)),
+                _ => {}
+            }
+        }
+        if let Some(event) = events.get(e) {
+            role_scan(
+                &mut frames,
+                std::slice::from_ref(event),
+                config,
+                &mut flagged,
+                &mut findings,
+            );
+        }
+    }
     findings.extend(agreement_groups(docs, &agree_edges));
     (relations, findings)
 }
