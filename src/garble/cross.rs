@@ -312,14 +312,30 @@ fn stems(text: &str) -> Vec<(Span, String)> {
         .collect()
 }
 
-/// A sentence's stems with their spans, and as a set.
-type StemSets = (Vec<(Span, String)>, BTreeSet<String>);
+/// A sentence's stems with their spans, and as a sorted set of stem hashes.
+type StemSets = (Vec<(Span, String)>, Vec<u64>);
 
-fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+fn stem_id(s: &str) -> u64 {
+    crate::compare::frame::word_id(s)
+}
+
+fn dice(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// Consensus groups: every sentence aligned with sentences of at least
@@ -353,14 +369,15 @@ pub fn consensus(
                     .filter(|d| x.1 < d.sentences.len())
                     .map(|d| stems(d.sentence_text(x.1)))
                     .unwrap_or_default();
-                let set = st.iter().map(|(_, s)| s.clone()).collect();
+                let mut set: Vec<u64> = st.iter().map(|(_, s)| stem_id(s)).collect();
+                set.sort_unstable();
+                set.dedup();
                 (st, set)
             });
         }
     }
-    let empty = BTreeSet::new();
     let stems_of =
-        |id: SentenceId| -> &BTreeSet<String> { stem_sets.get(&id).map_or(&empty, |(_, set)| set) };
+        |id: SentenceId| -> &[u64] { stem_sets.get(&id).map_or(&[], |(_, set)| set.as_slice()) };
     let mut sim: BTreeMap<SentenceId, (f64, SentenceId)> = BTreeMap::new();
     for (&id, ps) in &best {
         let mine = stems_of(id);
@@ -386,12 +403,13 @@ pub fn consensus(
         } else {
             known.iter().sum::<f64>() / known.len() as f64
         };
-        let others: BTreeSet<&String> = ps.iter().flat_map(|&p| stems_of(p)).collect();
+        let others: std::collections::HashSet<u64> =
+            ps.iter().flat_map(|&p| stems_of(p)).copied().collect();
         let unshared = stem_sets
             .get(&id)
             .map(|(st, _)| {
                 st.iter()
-                    .filter(|(_, s)| !others.contains(s))
+                    .filter(|(_, s)| !others.contains(&stem_id(s)))
                     .map(|(sp, _)| *sp)
                     .take(5)
                     .collect()

@@ -247,12 +247,19 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let lowercase = lowercase_words(docs);
     let midcaps = mid_capitalised(docs);
     // 1. Mentions, in (doc, sentence, start) order.
-    let mut raw: Vec<(usize, RawMention)> = Vec::new();
-    for (di, d) in docs.iter().enumerate() {
-        for m in extract(d, &lowercase, &midcaps, lex) {
-            raw.push((di, m));
-        }
-    }
+    let per_doc = |(di, d): (usize, &Document)| -> Vec<(usize, RawMention)> {
+        extract(d, &lowercase, &midcaps, lex)
+            .into_iter()
+            .map(|m| (di, m))
+            .collect()
+    };
+    #[cfg(feature = "parallel")]
+    let mut raw: Vec<(usize, RawMention)> = {
+        use rayon::prelude::*;
+        docs.par_iter().enumerate().flat_map_iter(per_doc).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let mut raw: Vec<(usize, RawMention)> = docs.iter().enumerate().flat_map(per_doc).collect();
     raw.sort_by_key(|(d, m)| (*d, m.sentence, m.span.start, m.span.end));
     raw.dedup_by_key(|(d, m)| (*d, m.sentence, m.span.start));
     split_known_suffix(docs, &mut raw, lex);
