@@ -41,6 +41,7 @@ pub mod report;
 pub mod synonyms;
 pub mod terms;
 pub mod text;
+pub mod wordfreq;
 
 pub use config::Config;
 pub use corpus::{reconcile, Corpus, Progress, Stage};

@@ -178,25 +178,14 @@ const BACKGROUND_PRIOR_SENTENCES: f64 = 150.0;
 
 /// Rarity of a word in general English, `-ln p(word)`, from the shipped frequency table.
 pub fn background_idf(word: &str) -> f64 {
-    use std::sync::OnceLock;
-    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        include_str!("data/garble_words.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (w, z) = l.split_once('\t')?;
-                Some((w, z.trim().parse().ok()?))
-            })
-            .collect()
-    });
+    let table = crate::wordfreq::LanguageStats::english();
     let f = fold(word);
     let f = f.strip_suffix("'s").unwrap_or(&f);
     // Multi-word names: the rarest word decides.
     f.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-        .map(|w| match table.get(w) {
-            Some(&z) => (9.0 - z as f64 / 10.0) * std::f64::consts::LN_10,
+        .map(|w| match table.zipf_x10(w) {
+            Some(z) => (9.0 - z as f64 / 10.0) * std::f64::consts::LN_10,
             None => BACKGROUND_UNSEEN,
         })
         .fold(0.0, f64::max)

@@ -89,22 +89,6 @@ pub fn trigrams(text: &str) -> Vec<u32> {
     out
 }
 
-fn dot(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> f64 {
-    let (mut i, mut j, mut d) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                d += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    d
-}
-
 /// Dice coefficient of two sorted, deduplicated sets.
 pub fn dice(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
@@ -127,7 +111,7 @@ pub fn dice(a: &[u32], b: &[u32]) -> f64 {
 
 /// Similarity of two sentences in [0, 1]; symmetric.
 pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
-    let cos = dot(&a.vector, &b.vector).clamp(0.0, 1.0);
+    let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
     let chars = dice(&a.trigrams, &b.trigrams);
     let pos = 1.0 - (a.position - b.position).abs();
     (0.65 * cos + 0.3 * chars + 0.05 * pos * cos.min(chars).min(1.0) * 2.0).clamp(0.0, 1.0)

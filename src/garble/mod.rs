@@ -17,7 +17,7 @@ pub mod cross;
 pub mod document;
 pub mod idioms;
 pub mod signals;
-pub mod stats;
+pub use crate::wordfreq as stats;
 pub mod titles;
 
 use crate::align::Alignment;

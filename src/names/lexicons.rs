@@ -15,7 +15,6 @@ const PLACES: &str = include_str!("../data/names/places.txt");
 const GIVEN_NAMES: &str = include_str!("../data/names/given_names.txt");
 /// English word frequencies (Zipf × 10), shared with garble detection (see
 /// `src/data/NOTICE-garble.md`).
-const WORD_FREQ: &str = include_str!("../data/garble_words.tsv");
 /// English names and nicknames (Apache-2.0, see `src/data/names/nicknames-LICENSE-NOTE.md`).
 const NICKNAMES: &str = include_str!("../data/names/nicknames.csv");
 
@@ -129,16 +128,7 @@ impl Lexicons {
 /// frequent words). The table holds proper names too ('trump', 'moscow'), so a high value
 /// alone does not make a word common.
 pub fn word_zipf(lower: &str) -> u8 {
-    static TABLE: OnceLock<std::collections::HashMap<&'static str, u8>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        WORD_FREQ
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (w, z) = l.split_once('\t')?;
-                Some((w, z.trim().parse().ok()?))
-            })
-            .collect()
-    });
-    table.get(lower).copied().unwrap_or(0)
+    crate::wordfreq::LanguageStats::english()
+        .zipf_x10(lower)
+        .unwrap_or(0)
 }

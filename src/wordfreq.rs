@@ -1,4 +1,5 @@
-//! English language statistics shipped with the crate: word frequencies as Zipf values.
+//! English word frequencies shipped with the crate (Zipf values), shared by every stage that
+//! needs to know how common a word is: term weighting, name filtering, garble detection.
 //!
 //! The table (`src/data/garble_words.tsv`, see `src/data/NOTICE-garble.md`) holds the 40,000
 //! most frequent English words with their Zipf frequency (log10 of occurrences per billion
@@ -8,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The built-in English word-frequency table.
-pub const BUILTIN_WORDS: &str = include_str!("../data/garble_words.tsv");
+pub const BUILTIN_WORDS: &str = include_str!("data/garble_words.tsv");
 
 /// Zipf value given to words that are not in the table (rarer than its last entry).
 pub const UNKNOWN_ZIPF: f64 = 2.0;
@@ -45,6 +46,11 @@ impl LanguageStats {
     pub fn english() -> &'static LanguageStats {
         static STATS: OnceLock<LanguageStats> = OnceLock::new();
         STATS.get_or_init(|| LanguageStats::from_table(BUILTIN_WORDS))
+    }
+
+    /// Zipf × 10 of a word as stored (any case), when the table has it.
+    pub fn zipf_x10(&self, word: &str) -> Option<u8> {
+        self.zipf.get(&normalise(word)).copied()
     }
 
     /// Number of words in the table.
