@@ -76,24 +76,37 @@ fn days_in_month(year: Option<i32>, month: u8) -> u8 {
     }
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// English weekday names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Month number of an English month name or abbreviation ('March', 'Mar', 'Sept').
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
+    MONTH_NAMES
         .iter()
         .position(|m| w == *m || ((3..=4).contains(&w.len()) && m.starts_with(w.as_str())))
         .map(|i| i as u8 + 1)
@@ -101,17 +114,8 @@ pub fn month_number(word: &str) -> Option<u8> {
 
 /// Weekday number (Monday = 0) of an English weekday name.
 pub fn weekday_number(word: &str) -> Option<u8> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let w = word.to_ascii_lowercase();
-    DAYS.iter().position(|d| w == *d).map(|i| i as u8)
+    WEEKDAY_NAMES.iter().position(|d| w == *d).map(|i| i as u8)
 }
 
 /// A date found in text, with its byte range.

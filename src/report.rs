@@ -181,6 +181,25 @@ pub struct Evidence {
     pub text: String,
 }
 
+impl Evidence {
+    /// Evidence for `span` (byte offsets into the document's text) in sentence `sentence`
+    /// of `doc`; `None` when the span does not slice the text on character boundaries.
+    pub fn of(
+        doc: &crate::document::Document,
+        sentence: usize,
+        span: crate::document::Span,
+    ) -> Option<Evidence> {
+        let text = doc.text.get(span.start..span.end)?;
+        Some(Evidence {
+            document: doc.id.clone(),
+            sentence,
+            start: span.start,
+            end: span.end,
+            text: text.to_string(),
+        })
+    }
+}
+
 /// Something a fact-checker is shown, with its reasons and evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {

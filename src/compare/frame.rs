@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::document::Span;
 use crate::text::{fold, is_stopword, words};
 
@@ -152,29 +153,6 @@ pub struct Frame {
     pub antonym_toks: Vec<usize>,
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const TIME_UNITS: &[&str] = &["minute", "hour", "day", "week", "month", "year"];
 const OFFSET_WORDS: &[&str] = &["after", "before", "ago", "later", "earlier", "since"];
 const APPROX: &[&str] = &[
@@ -460,7 +438,7 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
         }
         // A year ('in 2024') or a day of the month is a date, not a count.
         let is_year = unit.is_none() && thing.is_none() && (1900.0..=2100.0).contains(&value);
-        let prev_month = i >= 1 && MONTHS.contains(&f.toks[i - 1].low.as_str());
+        let prev_month = i >= 1 && MONTH_NAMES.contains(&f.toks[i - 1].low.as_str());
         if !is_year && !prev_month {
             f.numbers.push(NumSlot {
                 value,
@@ -477,12 +455,12 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
 
 fn find_dates(f: &mut Frame) {
     for (i, t) in f.toks.iter().enumerate() {
-        if WEEKDAYS.contains(&t.low.as_str()) {
+        if WEEKDAY_NAMES.contains(&t.low.as_str()) {
             f.dates.push(DateSlot {
                 key: t.low.clone(),
                 span: t.span,
             });
-        } else if t.cap && MONTHS.contains(&t.low.as_str()) && t.low != "may" {
+        } else if t.cap && MONTH_NAMES.contains(&t.low.as_str()) && t.low != "may" {
             if let Some(d) = f
                 .toks
                 .get(i + 1)
@@ -554,8 +532,8 @@ fn namey(t: &Tok, lex: &Lexicons) -> bool {
     t.cap
         && t.low.chars().next().is_some_and(char::is_alphabetic)
         && !is_stopword(&t.low)
-        && !WEEKDAYS.contains(&t.low.as_str())
-        && !MONTHS.contains(&t.low.as_str())
+        && !WEEKDAY_NAMES.contains(&t.low.as_str())
+        && !MONTH_NAMES.contains(&t.low.as_str())
         && !lex.numbers.contains_key(std::slice::from_ref(&t.low))
         && !lex.negation.contains(std::slice::from_ref(&t.low))
         && !matches!(t.low.as_str(), "there" | "mr" | "mrs" | "ms" | "dr" | "n't")

@@ -438,16 +438,8 @@ fn evidence(docs: &[Document], (d, s): SentenceId, spans: &[Span]) -> Vec<Eviden
     spans
         .iter()
         .map(|sp| sp.shifted(sent.span.start))
-        .filter(|sp| {
-            sp.end <= sent.span.end && doc.text.get(sp.start..sp.end).is_some() && seen.insert(*sp)
-        })
-        .map(|sp| Evidence {
-            document: doc.id.clone(),
-            sentence: s,
-            start: sp.start,
-            end: sp.end,
-            text: sp.slice(&doc.text).to_string(),
-        })
+        .filter(|sp| sp.end <= sent.span.end && seen.insert(*sp))
+        .filter_map(|sp| Evidence::of(doc, s, sp))
         .collect()
 }
 

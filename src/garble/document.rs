@@ -202,14 +202,7 @@ pub fn conclude(
             let mut evidence: Vec<Evidence> = v
                 .evidence
                 .iter()
-                .filter(|sp| doc.text.get(sp.start..sp.end).is_some())
-                .map(|sp| Evidence {
-                    document: doc.id.clone(),
-                    sentence: s,
-                    start: sp.start,
-                    end: sp.end,
-                    text: sp.slice(&doc.text).to_string(),
-                })
+                .filter_map(|&sp| Evidence::of(doc, s, sp))
                 .collect();
             evidence.sort_by_key(|e| (e.start, e.end));
             evidence.dedup();
