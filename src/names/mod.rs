@@ -55,7 +55,7 @@ impl NamesConfig {
         &self.lex
     }
 
-    /// Adds aliases: lines `NAME<TAB>SAME_NAME` ('Kyiv<TAB>Kiev'); both spellings are one
+    /// Adds aliases: lines `NAME<TAB>SAME_NAME` (`Kyiv<TAB>Kiev`); both spellings are one
     /// entity, the first is preferred as canonical.
     pub fn add_aliases(&mut self, text: &str) -> Result<()> {
         let entries = crate::lexicon::parse_tagged_list("aliases", text)?;
@@ -71,7 +71,7 @@ impl NamesConfig {
         Ok(())
     }
 
-    /// Adds nicknames: lines `FORMAL<TAB>NICKNAME` ('Michael<TAB>Mike').
+    /// Adds nicknames: lines `FORMAL<TAB>NICKNAME` (`Michael<TAB>Mike`).
     pub fn add_nicknames(&mut self, text: &str) -> Result<()> {
         let entries = crate::lexicon::parse_tagged_list("nicknames", text)?;
         let lex = Arc::make_mut(&mut self.lex);
@@ -84,7 +84,7 @@ impl NamesConfig {
     }
 
     /// Adds title words: lines `WORD[<TAB>head]`; `head` marks words that can end a title
-    /// ('ombudsman<TAB>head').
+    /// (`ombudsman<TAB>head`).
     pub fn add_titles(&mut self, text: &str) -> Result<()> {
         let entries = crate::lexicon::parse_tagged_list("titles", text)?;
         let lex = Arc::make_mut(&mut self.lex);
