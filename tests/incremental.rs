@@ -3,19 +3,13 @@
 
 use corroborate::Corpus;
 
+mod common;
+
 fn sample() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sample");
-    let mut v: Vec<(String, String)> = std::fs::read_dir(dir)
-        .expect("sample corpus present")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| {
-            let text = std::fs::read_to_string(e.path()).expect("readable sample");
-            (e.file_name().to_string_lossy().into_owned(), text)
-        })
-        .collect();
-    v.sort();
-    v
+    common::SAMPLE
+        .iter()
+        .map(|(id, text)| (id.to_string(), text.to_string()))
+        .collect()
 }
 
 #[test]

@@ -6,29 +6,8 @@ use corroborate::ingest::{ingest, split_sentences, Abbreviations, IngestConfig};
 use corroborate::{Corpus, Document};
 use std::path::Path;
 
-/// The sample corpus, in file order.
-const SAMPLE: [(&str, &str); 5] = [
-    (
-        "01_globalwire.txt",
-        include_str!("../examples/sample/01_globalwire.txt"),
-    ),
-    (
-        "02_capital_herald.txt",
-        include_str!("../examples/sample/02_capital_herald.txt"),
-    ),
-    (
-        "03_newsline_daily.txt",
-        include_str!("../examples/sample/03_newsline_daily.txt"),
-    ),
-    (
-        "04_morning_ledger.txt",
-        include_str!("../examples/sample/04_morning_ledger.txt"),
-    ),
-    (
-        "05_eastern_dispatch.txt",
-        include_str!("../examples/sample/05_eastern_dispatch.txt"),
-    ),
-];
+mod common;
+use common::SAMPLE;
 
 fn doc(id: &str, text: &str) -> Document {
     ingest(id, text, None, &IngestConfig::default()).expect("ingests")

@@ -7,28 +7,8 @@ use corroborate::{reconcile, Config, Corpus, Error};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
-const SAMPLE: [(&str, &str); 5] = [
-    (
-        "01_globalwire.txt",
-        include_str!("../examples/sample/01_globalwire.txt"),
-    ),
-    (
-        "02_capital_herald.txt",
-        include_str!("../examples/sample/02_capital_herald.txt"),
-    ),
-    (
-        "03_newsline_daily.txt",
-        include_str!("../examples/sample/03_newsline_daily.txt"),
-    ),
-    (
-        "04_morning_ledger.txt",
-        include_str!("../examples/sample/04_morning_ledger.txt"),
-    ),
-    (
-        "05_eastern_dispatch.txt",
-        include_str!("../examples/sample/05_eastern_dispatch.txt"),
-    ),
-];
+mod common;
+use common::SAMPLE;
 
 fn sample_report() -> Report {
     reconcile(SAMPLE).expect("sample ingests")
