@@ -23,11 +23,102 @@ impl Word<'_> {
 
 /// The words of `text` (UAX #29 word bounds holding a letter or digit), with byte offsets.
 /// Apostrophes inside words stay ('Russia’s', 'don't').
+///
+/// Every stage tokenises, so this is on the hot path: the text is cut at runs of spaces
+/// followed by an ASCII character (UAX #29 always breaks there, and no word contains a space),
+/// and each ASCII piece is segmented by [`ascii_words`], which applies the UAX #29 rules
+/// restricted to ASCII; other pieces go through `unicode-segmentation`. The result is the same
+/// as segmenting the whole text with `unicode-segmentation` (a property test checks it).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(start, text)| Word { start, text })
-        .collect()
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let cut = i == bytes.len()
+            || (bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|b| b.is_ascii() && *b != b' '));
+        if cut {
+            let piece = &text[start..i];
+            if piece.is_ascii() {
+                ascii_words(piece, start, &mut out);
+            } else {
+                out.extend(
+                    piece
+                        .split_word_bound_indices()
+                        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                        .map(|(s, w)| Word {
+                            start: start + s,
+                            text: w,
+                        }),
+                );
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// UAX #29 word segmentation of an ASCII text, keeping the segments that hold a letter or
+/// digit (rules WB5-WB13b; the other rules never join two ASCII characters, except WB3d
+/// for spaces, which hold no word).
+fn ascii_words<'a>(text: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Cat {
+        Letter,
+        Numeric,
+        /// MidLetter (':').
+        MidLetter,
+        /// MidNumLet or Single_Quote ('.', '\'').
+        MidNumLetQ,
+        /// MidNum (',', ';').
+        MidNum,
+        /// ExtendNumLet ('_').
+        ExtendNumLet,
+        Other,
+    }
+    fn cat(b: u8) -> Cat {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => Cat::Letter,
+            b'0'..=b'9' => Cat::Numeric,
+            b':' => Cat::MidLetter,
+            b'.' | b'\'' => Cat::MidNumLetQ,
+            b',' | b';' => Cat::MidNum,
+            b'_' => Cat::ExtendNumLet,
+            _ => Cat::Other,
+        }
+    }
+    use Cat::*;
+    let cats: Vec<Cat> = text.bytes().map(cat).collect();
+    let at = |i: usize| cats.get(i).copied().unwrap_or(Other);
+    // Whether there is no boundary between bytes i - 1 and i.
+    let joined = |i: usize| {
+        let (a, b) = (cats[i - 1], cats[i]);
+        let before = if i >= 2 { cats[i - 2] } else { Other };
+        let after = at(i + 1);
+        match (a, b) {
+            (Letter | Numeric, Letter | Numeric) => true,
+            (Letter | Numeric | ExtendNumLet, ExtendNumLet) => true,
+            (ExtendNumLet, Letter | Numeric) => true,
+            (Letter, MidLetter | MidNumLetQ) => after == Letter,
+            (MidLetter | MidNumLetQ, Letter) => before == Letter,
+            (Numeric, MidNum | MidNumLetQ) => after == Numeric,
+            (MidNum | MidNumLetQ, Numeric) => before == Numeric,
+            _ => false,
+        }
+    };
+    let mut start = 0;
+    for i in 1..=cats.len() {
+        if i == cats.len() || !joined(i) {
+            if cats[start..i].iter().any(|c| matches!(c, Letter | Numeric)) {
+                out.push(Word {
+                    start: offset + start,
+                    text: &text[start..i],
+                });
+            }
+            start = i;
+        }
+    }
 }
 
 /// Folds text for comparison: NFKD, combining marks removed, lowercase, curly apostrophes
@@ -220,6 +311,44 @@ mod tests {
         let w = words(t);
         assert_eq!(w[0].text, "Russia’s");
         assert!(w.iter().all(|w| &t[w.start..w.end()] == w.text));
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_unicode_segmentation() {
+        let reference = |t: &str| -> Vec<(usize, String)> {
+            t.split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .map(|(s, w)| (s, w.to_string()))
+                .collect()
+        };
+        let ours = |t: &str| -> Vec<(usize, String)> {
+            words(t)
+                .iter()
+                .map(|w| (w.start, w.text.to_string()))
+                .collect()
+        };
+        for t in [
+            "U.S. officials said 3,000.5 troops a.b..c can't _x x_ 1:30 a:b 'tis 'a' a' 1'0",
+            "e-mail\tfoo\r\nbar  baz . . x.1 1.x 1,x x,1 ;a a; __ a__b",
+            "Russia’s “positive” 30-day plan. naïve café ́x  ́y",
+        ] {
+            assert_eq!(ours(t), reference(t), "{t}");
+        }
+        // Many short strings over the characters the rules care about (deterministic).
+        let alphabet: Vec<char> = "aZ09.,:;'_ \t\n\r\"()-’“é\u{301}\u{200d}".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let len = (state % 12) as usize;
+            let t: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(ours(&t), reference(&t), "{t:?}");
+        }
     }
 
     #[test]

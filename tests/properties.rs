@@ -75,6 +75,19 @@ fn check_document(d: &Document) -> Result<(), TestCaseError> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
+    /// The tokenizer's ASCII fast path gives exactly the UAX #29 words of `unicode-segmentation`.
+    #[test]
+    fn words_match_uax29(t in "[aZ09.,:;'_ \t\n\r\"()’“é\u{301}\u{200d}-]{0,40}") {
+        use unicode_segmentation::UnicodeSegmentation;
+        let ours: Vec<(usize, &str)> =
+            corroborate::text::words(&t).iter().map(|w| (w.start, w.text)).collect();
+        let reference: Vec<(usize, &str)> = t
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .collect();
+        prop_assert_eq!(ours, reference);
+    }
+
     #[test]
     fn add_never_panics_and_spans_are_exact(t in text()) {
         let mut c = Corpus::new();
