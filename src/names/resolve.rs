@@ -335,15 +335,8 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
         add(&mut cues_of_form[f], &raw[mi].1.cues);
     }
     // 5. Context merges.
-    let content: BTreeMap<(usize, usize), BTreeSet<String>> = raw
-        .iter()
-        .map(|(d, m)| {
-            (
-                (*d, m.sentence),
-                content_words(docs[*d].sentence_text(m.sentence)),
-            )
-        })
-        .collect();
+    // Content words of a mention's sentence, computed when a candidate merge first needs them.
+    let mut content: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
     let role_head = |d: usize, m: &RawMention| -> Option<String> {
         let r = m.role?.slice(&docs[d].text).to_lowercase();
         r.split_whitespace()
@@ -427,13 +420,13 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
                     }
                     continue;
                 }
-                let (Some(cx), Some(cy)) = (
-                    content.get(&(*dx, mx.sentence)),
-                    content.get(&(*dy, my.sentence)),
-                ) else {
-                    continue;
-                };
-                if dice(cx, cy) >= config.context_overlap {
+                let (kx, ky) = ((*dx, mx.sentence), (*dy, my.sentence));
+                for (d, s) in [kx, ky] {
+                    content
+                        .entry((d, s))
+                        .or_insert_with(|| content_words(docs[d].sentence_text(s)));
+                }
+                if dice(&content[&kx], &content[&ky]) >= config.context_overlap {
                     support = true;
                     break 'outer;
                 }
