@@ -89,12 +89,12 @@ fn ascii_words<'a>(text: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
         }
     }
     use Cat::*;
-    let cats: Vec<Cat> = text.bytes().map(cat).collect();
-    let at = |i: usize| cats.get(i).copied().unwrap_or(Other);
+    let bytes = text.as_bytes();
+    let at = |i: usize| bytes.get(i).map_or(Other, |&b| cat(b));
     // Whether there is no boundary between bytes i - 1 and i.
     let joined = |i: usize| {
-        let (a, b) = (cats[i - 1], cats[i]);
-        let before = if i >= 2 { cats[i - 2] } else { Other };
+        let (a, b) = (at(i - 1), at(i));
+        let before = if i >= 2 { at(i - 2) } else { Other };
         let after = at(i + 1);
         match (a, b) {
             (Letter | Numeric, Letter | Numeric) => true,
@@ -108,9 +108,9 @@ fn ascii_words<'a>(text: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
         }
     };
     let mut start = 0;
-    for i in 1..=cats.len() {
-        if i == cats.len() || !joined(i) {
-            if cats[start..i].iter().any(|c| matches!(c, Letter | Numeric)) {
+    for i in 1..=bytes.len() {
+        if i == bytes.len() || !joined(i) {
+            if bytes[start..i].iter().any(u8::is_ascii_alphanumeric) {
                 out.push(Word {
                     start: offset + start,
                     text: &text[start..i],

@@ -81,6 +81,70 @@ pub fn parse_idioms(text: &str) -> Vec<Idiom> {
     text.lines().filter_map(Idiom::parse).collect()
 }
 
+/// An idiom list with an index from every form of every key word (see `roots`) to the
+/// idioms that use it, so a sentence is checked only against the idioms sharing a key word
+/// with it instead of against the whole list.
+#[derive(Debug, Clone, Default)]
+pub struct Idioms {
+    list: Vec<Idiom>,
+    by_root: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Idioms {
+    /// Parses an idiom list (one per line, `#` comments).
+    pub fn parse(text: &str) -> Idioms {
+        let mut idioms = Idioms::default();
+        idioms.extend(parse_idioms(text));
+        idioms
+    }
+
+    /// Adds idioms.
+    pub fn extend(&mut self, more: impl IntoIterator<Item = Idiom>) {
+        for idiom in more {
+            let i = self.list.len();
+            for k in idiom.keys() {
+                for r in roots(k) {
+                    let ids = self.by_root.entry(r.to_string()).or_default();
+                    if ids.last() != Some(&i) {
+                        ids.push(i);
+                    }
+                }
+            }
+            self.list.push(idiom);
+        }
+    }
+
+    /// The idioms, in list order.
+    pub fn iter(&self) -> impl Iterator<Item = &Idiom> {
+        self.list.iter()
+    }
+
+    /// How many idioms.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Indexes (in list order) of the idioms one of whose key words shares a form with one
+    /// of `words`.
+    fn candidates(&self, words: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = words
+            .iter()
+            .flat_map(|w| roots(w))
+            .filter_map(|r| self.by_root.get(r))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// A broken idiom found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrokenIdiom {
@@ -143,24 +207,18 @@ const MAX_INSERTS: usize = 2;
 /// Finds idioms of `idioms` that `text` breaks: every frame word in order (articles may be
 /// missing, up to two extra words inserted), at least one key word kept and exactly one key
 /// word replaced by a different word.
-pub fn find_broken(text: &str, idioms: &[Idiom]) -> Vec<BrokenIdiom> {
+pub fn find_broken(text: &str, idioms: &Idioms) -> Vec<BrokenIdiom> {
     let ws = words(text);
     if ws.len() < 3 {
         return Vec::new();
     }
     let lower: Vec<String> = ws.iter().map(|w| normalise(w.text)).collect();
-    // Every form a sentence word may share with a key word under `same_word`: a key whose
-    // roots miss these cannot match, so most idioms are skipped with a few hash lookups.
-    let sentence_roots: std::collections::HashSet<&str> =
-        lower.iter().flat_map(|w| roots(w)).collect();
     let mut out = Vec::new();
-    for idiom in idioms {
-        // Cheap filter: one key word must be present.
-        if !idiom
-            .keys()
-            .any(|k| roots(k).any(|r| sentence_roots.contains(r)))
-            || !idiom.keys().any(|k| lower.iter().any(|w| same_word(k, w)))
-        {
+    // A key word can only match a sentence word it shares a form with (see `roots`), so the
+    // index leaves out most idioms at once.
+    for idiom in idioms.candidates(&lower).into_iter().map(|i| &idioms.list[i]) {
+        // One key word must be present.
+        if !idiom.keys().any(|k| lower.iter().any(|w| same_word(k, w))) {
             continue;
         }
         for start in 0..lower.len() {
@@ -299,8 +357,8 @@ fn next_matches(pat: &[Tok], i: usize, s: &[String], j: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn idioms() -> Vec<Idiom> {
-        parse_idioms(BUILTIN_IDIOMS)
+    fn idioms() -> Idioms {
+        Idioms::parse(BUILTIN_IDIOMS)
     }
 
     #[test]

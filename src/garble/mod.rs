@@ -26,7 +26,7 @@ use crate::names::Entities;
 use crate::report::{Finding, MachineTranslation};
 use std::sync::Arc;
 
-pub use idioms::Idiom;
+pub use idioms::{Idiom, Idioms};
 pub use signals::PriorWeights;
 pub use stats::LanguageStats;
 pub use titles::Titles;
@@ -37,7 +37,7 @@ pub struct GarbleConfig {
     /// Word statistics; `None` uses the built-in English table.
     pub stats: Option<Arc<LanguageStats>>,
     /// Idioms checked for a replaced key word (built-in list by default).
-    pub idioms: Arc<Vec<Idiom>>,
+    pub idioms: Arc<Idioms>,
     /// Real titles and known literal mistranslations of titles.
     pub titles: Arc<Titles>,
     /// Weights of the fluency prior.
@@ -99,7 +99,7 @@ impl Default for GarbleConfig {
     fn default() -> Self {
         GarbleConfig {
             stats: None,
-            idioms: Arc::new(idioms::parse_idioms(idioms::BUILTIN_IDIOMS)),
+            idioms: Arc::new(Idioms::parse(idioms::BUILTIN_IDIOMS)),
             titles: Arc::new(Titles::parse(titles::BUILTIN_TITLES)),
             prior: PriorWeights::default(),
             word_salad_threshold: 0.85,
