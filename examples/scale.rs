@@ -42,8 +42,9 @@ fn main() {
                 .expect("generated articles are valid");
         }
         let t1 = Instant::now();
-        let mut stages: Vec<(corroborate::Stage, Instant)> = Vec::new();
-        let report = corpus.reconcile_with_progress(|p| stages.push((p.stage, Instant::now())));
+        let mut stages: Vec<(corroborate::Stage, Instant, f64)> = Vec::new();
+        let report = corpus
+            .reconcile_with_progress(|p| stages.push((p.stage, Instant::now(), cpu_seconds())));
         let t2 = Instant::now();
         if std::env::var_os("SCALE_DEBUG").is_some() {
             eprintln!(
@@ -53,7 +54,12 @@ fn main() {
                 report.entities.len()
             );
             for w in stages.windows(2) {
-                eprintln!("  {:?}: {:.2} s", w[0].0, (w[1].1 - w[0].1).as_secs_f64());
+                eprintln!(
+                    "  {:?}: {:.2} s wall, {:.2} s CPU",
+                    w[0].0,
+                    (w[1].1 - w[0].1).as_secs_f64(),
+                    w[1].2 - w[0].2
+                );
             }
         }
         let truth: HashMap<&str, usize> = arts.iter().map(|a| (a.id.as_str(), a.event)).collect();
@@ -98,4 +104,21 @@ fn pairwise_f1(gold: &[usize], pred: &[&str]) -> f64 {
     } else {
         2.0 * prec * rec / (prec + rec)
     }
+}
+
+/// CPU seconds (user + system, all threads) this process has used so far, from
+/// `/proc/self/stat` (0 where that file does not exist); for the per-stage debug lines.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    f.iter().sum::<f64>() / 100.0
 }
