@@ -125,7 +125,11 @@ fn ascii_words<'a>(text: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
 /// and quotes made straight. Idempotent.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
-        return text.replace('`', "'").to_ascii_lowercase();
+        let mut out = text.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
     }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {

@@ -3,16 +3,22 @@
 /// Quotes a piece of text for an explanation (single quotes, whitespace collapsed, long text
 /// shortened on a char boundary).
 pub fn q(text: &str) -> String {
-    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::new();
-    for (n, c) in t.chars().enumerate() {
-        if n >= 80 {
-            out.push('…');
-            break;
+    const MAX_CHARS: usize = 80;
+    let mut out = String::with_capacity(text.len().min(4 * MAX_CHARS) + 5);
+    out.push('\'');
+    let mut n = 0;
+    'words: for (k, w) in text.split_whitespace().enumerate() {
+        for c in (k > 0).then_some(' ').into_iter().chain(w.chars()) {
+            if n == MAX_CHARS {
+                out.push('…');
+                break 'words;
+            }
+            out.push(c);
+            n += 1;
         }
-        out.push(c);
     }
-    format!("'{out}'")
+    out.push('\'');
+    out
 }
 
 /// `NAME is 'ROLE A' in A but 'ROLE B' in B`.
@@ -86,4 +92,18 @@ pub fn modality_only(hedged: &str, lh: &str, lp: &str) -> String {
         "{} in {lh} is only possible, planned or wanted, which {lp} does not say",
         q(hedged)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::q;
+
+    #[test]
+    fn quotes_collapse_whitespace_and_shorten() {
+        assert_eq!(q("  two\n words "), "'two words'");
+        assert_eq!(q(""), "''");
+        let long = "é".repeat(81);
+        assert_eq!(q(&long), format!("'{}…'", "é".repeat(80)));
+        assert_eq!(q(&"x".repeat(80)), format!("'{}'", "x".repeat(80)));
+    }
 }

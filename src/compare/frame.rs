@@ -228,7 +228,13 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let mut prev_end = None;
     for w in words(text) {
-        let mut low = fold(w.text).trim_matches('.').to_string();
+        let folded = fold(w.text);
+        let trimmed = folded.trim_matches('.');
+        let mut low = if trimmed.len() == folded.len() {
+            folded
+        } else {
+            trimmed.to_string()
+        };
         let neg_clitic = low.ends_with("n't") && low.len() > 3;
         let hyphen_prev = prev_end.is_some_and(|e: usize| text.get(e..w.start) == Some("-"));
         prev_end = Some(w.end());
@@ -300,6 +306,16 @@ fn match_at<'m, T>(
     map: &'m BTreeMap<Vec<String>, T>,
     max: usize,
 ) -> Option<(usize, &'m T)> {
+    use std::ops::Bound;
+    // Most words start no phrase: one ordered lookup says so without building a key.
+    let first = std::slice::from_ref(&toks.get(i)?.low);
+    let starts_one = map
+        .range::<[String], _>((Bound::Included(first), Bound::Unbounded))
+        .next()
+        .is_some_and(|(k, _)| k.first() == first.first());
+    if !starts_one {
+        return None;
+    }
     let mut key: Vec<String> = Vec::new();
     let mut best = None;
     for (n, t) in toks.iter().skip(i).take(max.max(1)).enumerate() {
