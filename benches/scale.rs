@@ -15,8 +15,12 @@ use std::time::Duration;
 
 fn corpus(arts: &[gen::Article]) -> Corpus {
     let mut c = Corpus::new();
-    for a in arts {
-        c.add(&a.id, &a.text).expect("generated articles are valid");
+    let docs: Vec<(&str, &str)> = arts
+        .iter()
+        .map(|a| (a.id.as_str(), a.text.as_str()))
+        .collect();
+    for r in c.add_all_bytes(&docs) {
+        r.expect("generated articles are valid");
     }
     c
 }

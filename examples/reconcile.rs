@@ -78,9 +78,10 @@ fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
     let mut corpus = Corpus::with_config(config)?;
     // A progress bar on stderr, only for long runs and only when a person is watching.
     let bar = files.len() >= 50 && std::io::stderr().is_terminal();
+    let mut docs: Vec<(String, Vec<u8>)> = Vec::with_capacity(files.len());
     for (i, path) in files.iter().enumerate() {
         if bar && i % 10 == 0 {
-            draw(0.25 * i as f64 / files.len() as f64, "reading");
+            draw(0.15 * i as f64 / files.len() as f64, "reading");
         }
         let id = path.file_name().map_or_else(
             || path.to_string_lossy().into_owned(),
@@ -90,7 +91,14 @@ fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
             path: path.clone(),
             message: e.to_string(),
         })?;
-        corpus.add_bytes(&id, &bytes)?;
+        docs.push((id, bytes));
+    }
+    if bar {
+        draw(0.15, "ingesting");
+    }
+    // Ingested in parallel; the first article refused stops the run with its error.
+    for result in corpus.add_all_bytes(&docs) {
+        result?;
     }
     let report = corpus.reconcile_with_progress(|p| {
         if bar {

@@ -36,10 +36,12 @@ fn main() {
         let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
         let t0 = Instant::now();
         let mut corpus = Corpus::new();
-        for a in &arts {
-            corpus
-                .add(&a.id, &a.text)
-                .expect("generated articles are valid");
+        let docs: Vec<(&str, &str)> = arts
+            .iter()
+            .map(|a| (a.id.as_str(), a.text.as_str()))
+            .collect();
+        for r in corpus.add_all_bytes(&docs) {
+            r.expect("generated articles are valid");
         }
         let t1 = Instant::now();
         let mut stages: Vec<(corroborate::Stage, Instant, f64)> = Vec::new();

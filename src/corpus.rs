@@ -56,6 +56,18 @@ impl Corpus {
     /// Adds an article with a publication date known to the caller (it wins over a dateline
     /// found in the text).
     pub fn add_dated(&mut self, id: &str, text: &str, published: Option<Date>) -> Result<usize> {
+        self.insert(id, text, published, None)
+    }
+
+    /// Checks the id and size of an article, then stores it, ingesting it unless `ingested`
+    /// already holds the result of ingesting this very text.
+    fn insert(
+        &mut self,
+        id: &str,
+        text: &str,
+        published: Option<Date>,
+        ingested: Option<Result<Document>>,
+    ) -> Result<usize> {
         if id.is_empty() {
             return Err(Error::EmptyId {
                 index: self.documents.len(),
@@ -75,7 +87,10 @@ impl Corpus {
                 limit: self.config.max_document_bytes,
             });
         }
-        let doc = ingest::ingest(id, text, published, &self.config.ingest)?;
+        let doc = match ingested {
+            Some(result) => result?,
+            None => ingest::ingest(id, text, published, &self.config.ingest)?,
+        };
         self.index.insert(id.to_string(), self.documents.len());
         self.documents.push(doc);
         Ok(self.documents.len() - 1)
@@ -84,6 +99,50 @@ impl Corpus {
     /// Adds an article from raw bytes, which must be UTF-8 (a leading byte-order mark is
     /// skipped); the error names the byte offset of the first invalid sequence.
     pub fn add_bytes(&mut self, id: &str, bytes: &[u8]) -> Result<usize> {
+        let text = self.decode(id, bytes)?;
+        self.add(id, text)
+    }
+
+    /// Adds many articles from raw bytes: the same checks, errors and indexes as calling
+    /// [`Corpus::add_bytes`] on each in order, but the articles are ingested in parallel
+    /// (with the `parallel` feature). One result per article, in order; an article that is
+    /// refused does not stop the ones after it.
+    pub fn add_all_bytes<I, B>(&mut self, docs: &[(I, B)]) -> Vec<Result<usize>>
+    where
+        I: AsRef<str> + Sync,
+        B: AsRef<[u8]> + Sync,
+    {
+        type Prepared<'a> = Result<(&'a str, Option<Result<Document>>)>;
+        // Everything that depends on the article alone; id checks wait for the sequential pass.
+        fn prepare<'a, I: AsRef<str>, B: AsRef<[u8]>>(
+            this: &Corpus,
+            (id, bytes): &'a (I, B),
+        ) -> Prepared<'a> {
+            let (id, text) = (id.as_ref(), this.decode(id.as_ref(), bytes.as_ref())?);
+            let ingest = !id.is_empty() && text.len() <= this.config.max_document_bytes;
+            let ingested = ingest.then(|| ingest::ingest(id, text, None, &this.config.ingest));
+            Ok((text, ingested))
+        }
+        let this = &*self;
+        #[cfg(feature = "parallel")]
+        let prepared: Vec<_> = {
+            use rayon::prelude::*;
+            docs.par_iter().map(|d| prepare(this, d)).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let prepared: Vec<_> = docs.iter().map(|d| prepare(this, d)).collect();
+        docs.iter()
+            .zip(prepared)
+            .map(|((id, _), p)| {
+                let (text, ingested) = p?;
+                self.insert(id.as_ref(), text, None, ingested)
+            })
+            .collect()
+    }
+
+    /// Checks the size of raw bytes and decodes them as UTF-8 (skipping a leading byte-order
+    /// mark); the error names the byte offset of the first invalid sequence.
+    fn decode<'b>(&self, id: &str, bytes: &'b [u8]) -> Result<&'b str> {
         if bytes.len() > self.config.max_document_bytes {
             return Err(Error::DocumentTooLarge {
                 id: id.to_string(),
@@ -96,11 +155,10 @@ impl Corpus {
             None => (0, bytes),
         };
         // The offset is counted in the bytes the caller gave, byte-order mark included.
-        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
             id: id.to_string(),
             offset: bom + e.valid_up_to(),
-        })?;
-        self.add(id, text)
+        })
     }
 
     /// Number of events whose alignment is cached from earlier runs. Adding documents and

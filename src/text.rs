@@ -294,6 +294,13 @@ pub fn is_stopword(word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         return STOPWORDS.binary_search(&word).is_ok();
     }
+    if word.is_ascii() {
+        let mut buf = [0u8; 10];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| STOPWORDS.binary_search(&l).is_ok());
+    }
     let lower = word.to_lowercase();
     STOPWORDS.binary_search(&lower.as_str()).is_ok()
 }

@@ -429,3 +429,46 @@ fn seeds_do_not_split_after_honorifics_or_initials() {
         assert!(!d.sentences.is_empty(), "{}: no sentences", d.id);
     }
 }
+
+/// Adding a batch gives what adding one article after the other gives: same errors in the
+/// same order (an article refused does not stop the rest), same documents, same indexes.
+#[test]
+fn add_all_bytes_equals_adding_one_by_one() {
+    let mut config = corroborate::Config::default();
+    config.max_document_bytes = 400;
+    let prose = |who: &str| {
+        format!(
+            "Minister {who} said on Monday that the talks in Vienna would go on for three days."
+        )
+    };
+    let batch: Vec<(String, Vec<u8>)> = vec![
+        ("a".into(), prose("Berg").into_bytes()),
+        ("".into(), prose("Holm").into_bytes()),
+        ("bad".into(), b"Talks \xff in Vienna".to_vec()),
+        ("a".into(), prose("Lind").into_bytes()),
+        ("big".into(), prose("Sund").repeat(10).into_bytes()),
+        ("blank".into(), b"   \n ".to_vec()),
+        ("blank".into(), prose("Ek").into_bytes()),
+        (
+            "bom".into(),
+            [b"\xEF\xBB\xBF".to_vec(), prose("Ahl").into_bytes()].concat(),
+        ),
+    ];
+    let mut one = Corpus::with_config(config.clone()).unwrap();
+    let expected: Vec<String> = batch
+        .iter()
+        .map(|(id, b)| format!("{:?}", one.add_bytes(id, b)))
+        .collect();
+    let mut all = Corpus::with_config(config).unwrap();
+    let got: Vec<String> = all
+        .add_all_bytes(&batch)
+        .iter()
+        .map(|r| format!("{r:?}"))
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(all.documents(), one.documents());
+    assert!(
+        expected.iter().filter(|r| r.starts_with("Err")).count() >= 4,
+        "{expected:?}"
+    );
+}

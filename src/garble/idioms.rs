@@ -216,7 +216,11 @@ pub fn find_broken(text: &str, idioms: &Idioms) -> Vec<BrokenIdiom> {
     let mut out = Vec::new();
     // A key word can only match a sentence word it shares a form with (see `roots`), so the
     // index leaves out most idioms at once.
-    for idiom in idioms.candidates(&lower).into_iter().map(|i| &idioms.list[i]) {
+    for idiom in idioms
+        .candidates(&lower)
+        .into_iter()
+        .map(|i| &idioms.list[i])
+    {
         // One key word must be present.
         if !idiom.keys().any(|k| lower.iter().any(|w| same_word(k, w))) {
             continue;

@@ -78,7 +78,12 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
     let lower = line.to_lowercase();
     let hit = |p: &String| {
         if p.chars().any(char::is_alphanumeric) {
-            folded.contains(&format!(" {p} "))
+            // `folded` holds ' p ' (it is padded with spaces).
+            let b = folded.as_bytes();
+            folded.match_indices(p.as_str()).any(|(i, _)| {
+                i.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ')
+                    && b.get(i + p.len()) == Some(&b' ')
+            })
         } else {
             lower.contains(p.as_str())
         }
