@@ -308,22 +308,41 @@ pub fn align_event(
     // deduplicated with a stamp per sentence (sorting all raw pairs cost more than scoring).
     // Posting lists are in increasing order, so the pairs come out sorted by (i, j).
     let partners = partner_pairs(&ids, &feats, event, config.max_partners);
-    let allowed = |a: usize, b: usize| {
-        partners
-            .as_ref()
-            .is_none_or(|p| p.contains(&(a.min(b), a.max(b))))
-    };
+    // The documents each document may be paired with, as a row of flags over the event's
+    // documents, filled for the document of the current sentence (sentences come grouped by
+    // document), so the check in the posting scan is one index.
+    let slot: HashMap<usize, usize> = event.iter().enumerate().map(|(k, &d)| (d, k)).collect();
+    let doc_slot: Vec<usize> = ids.iter().map(|id| slot[&id.0]).collect();
+    let partner_slots: Option<Vec<Vec<usize>>> = partners.map(|set| {
+        let mut lists = vec![Vec::new(); event.len()];
+        for (a, b) in set {
+            lists[slot[&a]].push(slot[&b]);
+            lists[slot[&b]].push(slot[&a]);
+        }
+        lists
+    });
+    let mut row: Vec<bool> = vec![partner_slots.is_none(); event.len()];
+    let mut row_of = usize::MAX;
     let mut cands: Vec<(usize, usize)> = Vec::new();
     let mut seen: Vec<usize> = vec![usize::MAX; total];
     let mut near: Vec<usize> = Vec::new();
     for (i, f) in feats.iter().enumerate() {
+        if let Some(lists) = &partner_slots {
+            if row_of != doc_slot[i] {
+                if let Some(old) = lists.get(row_of) {
+                    old.iter().for_each(|&k| row[k] = false);
+                }
+                row_of = doc_slot[i];
+                lists[row_of].iter().for_each(|&k| row[k] = true);
+            }
+        }
         near.clear();
         for (t, _) in &f.vector {
             let Some(list) = postings.get(t).filter(|l| l.len() <= cap) else {
                 continue;
             };
             for &j in &list[list.partition_point(|&x| x <= i)..] {
-                if seen[j] != i && ids[j].0 != ids[i].0 && allowed(ids[i].0, ids[j].0) {
+                if seen[j] != i && ids[j].0 != ids[i].0 && row[doc_slot[j]] {
                     seen[j] = i;
                     near.push(j);
                 }
