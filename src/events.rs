@@ -11,9 +11,10 @@
 use crate::config::check_unit;
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::hash::HashMap;
 use crate::terms::{CorpusTerms, TermId};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// Settings of event grouping.
 #[derive(Debug, Clone)]
@@ -124,7 +125,7 @@ fn candidate_pairs(
 ) -> Vec<(usize, usize)> {
     let n = vectors.len();
     let cap = (n / 5).max(60) as u32;
-    let mut postings: HashMap<TermId, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<TermId, Vec<usize>> = HashMap::default();
     for (d, v) in vectors.iter().enumerate() {
         let mut top: Vec<&(TermId, f64)> = v
             .iter()

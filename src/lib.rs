@@ -34,6 +34,7 @@ pub mod document;
 pub mod error;
 pub mod events;
 pub mod garble;
+pub(crate) mod hash;
 pub mod ingest;
 pub mod lexicon;
 pub mod names;

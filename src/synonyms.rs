@@ -14,7 +14,7 @@
 //!
 //! The table is parsed once, lazily, on first use.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::OnceLock;
 
 /// The shipped table: `WORD<TAB>ID,ID,...`, `#` comment lines.
@@ -30,7 +30,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut ids = Vec::new();
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         for line in DATA.lines() {
             if line.starts_with('#') {
                 continue;

@@ -6,10 +6,10 @@
 //! days' both give `#30`), and the Snowball stems of the remaining content words.
 
 use crate::document::Document;
+use crate::hash::HashMap;
 use crate::names::Entities;
 use crate::text::{fold, is_stopword, words};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
 
 /// An interned term.
 pub type TermId = u32;
@@ -44,8 +44,8 @@ impl CorpusTerms {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut t = CorpusTerms::default();
         // Words repeat: each distinct surface form is folded, stemmed and looked up once.
-        let mut seen: HashMap<&str, Option<TermId>> = HashMap::new();
-        let mut concepts_of: HashMap<&str, Vec<TermId>> = HashMap::new();
+        let mut seen: HashMap<&str, Option<TermId>> = HashMap::default();
+        let mut concepts_of: HashMap<&str, Vec<TermId>> = HashMap::default();
         for (di, doc) in docs.iter().enumerate() {
             let mut doc_terms: Vec<TermId> = Vec::new();
             let mut sents = Vec::with_capacity(doc.sentences.len());

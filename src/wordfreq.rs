@@ -5,7 +5,7 @@
 //! most frequent English words with their Zipf frequency (log10 of occurrences per billion
 //! words), built by `tools/build_garble_data.py` from the `wordfreq` data (CC-BY-SA 4.0).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::OnceLock;
 
 /// The built-in English word-frequency table.
@@ -26,7 +26,7 @@ pub struct LanguageStats {
 impl LanguageStats {
     /// Parses a `WORD<TAB>ZIPF*10` table (`#` comments); malformed lines are skipped.
     pub fn from_table(text: &str) -> Self {
-        let mut zipf = HashMap::new();
+        let mut zipf = HashMap::default();
         for line in text.lines() {
             if line.starts_with('#') {
                 continue;

@@ -14,9 +14,9 @@ pub mod similarity;
 use crate::config::check_unit;
 use crate::document::Document;
 use crate::error::Result;
+use crate::hash::HashMap;
 use crate::terms::{CorpusTerms, TermId};
 use similarity::SentenceFeatures;
-use std::collections::HashMap;
 
 /// Settings of sentence alignment.
 #[derive(Debug, Clone)]
@@ -184,12 +184,12 @@ fn partner_pairs(
     feats: &[SentenceFeatures],
     event: &[usize],
     k: usize,
-) -> Option<std::collections::HashSet<(usize, usize)>> {
+) -> Option<crate::hash::HashSet<(usize, usize)>> {
     if k == 0 || event.len() <= k + 1 {
         return None;
     }
     // Document vectors: sums of their sentence vectors, normalised.
-    let mut vecs: HashMap<usize, HashMap<TermId, f64>> = HashMap::new();
+    let mut vecs: HashMap<usize, HashMap<TermId, f64>> = HashMap::default();
     for (id, f) in ids.iter().zip(feats) {
         let v = vecs.entry(id.0).or_default();
         for &(t, w) in &f.vector {
@@ -208,7 +208,7 @@ fn partner_pairs(
         })
         .collect();
     dense.sort_by_key(|x| x.0);
-    let mut pairs = std::collections::HashSet::new();
+    let mut pairs = crate::hash::HashSet::default();
     for (i, (d, v)) in dense.iter().enumerate() {
         let mut sims: Vec<(f64, usize)> = dense
             .iter()
@@ -235,7 +235,7 @@ fn fingerprint(
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     format!("{config:?}").hash(&mut h);
-    let mut relabel: HashMap<TermId, u32> = HashMap::new();
+    let mut relabel: HashMap<TermId, u32> = HashMap::default();
     for &d in event {
         let doc = &docs[d];
         doc.sentences.len().hash(&mut h);
@@ -273,7 +273,7 @@ pub fn align_event(
     // Sentence frequencies within the event: an event's alignment depends on its own
     // documents only, so adding documents elsewhere never changes it.
     let mut ids: Vec<SentenceId> = Vec::new();
-    let mut df: HashMap<TermId, usize> = HashMap::new();
+    let mut df: HashMap<TermId, usize> = HashMap::default();
     for &d in event {
         for (s, ts) in terms.sentences[d].iter().enumerate() {
             ids.push((d, s));
@@ -298,7 +298,7 @@ pub fn align_event(
         .collect();
     // Inverted index over the event's distinctive terms.
     let cap = (total / 4).max(8);
-    let mut postings: HashMap<TermId, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<TermId, Vec<usize>> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
         for &(t, _) in &f.vector {
             postings.entry(t).or_default().push(i);
@@ -353,7 +353,7 @@ pub fn align_event(
     }
 
     // Score candidates, grouped by document pair.
-    let mut by_pair: HashMap<(usize, usize), Vec<Scored>> = HashMap::new();
+    let mut by_pair: HashMap<(usize, usize), Vec<Scored>> = HashMap::default();
     for (i, j) in cands {
         let score = similarity::score(&feats[i], &feats[j]);
         if score >= CANDIDATE_FLOOR {
@@ -394,8 +394,8 @@ pub fn align_event(
             })
             .filter(|&(_, _, s)| s >= config.min_score)
             .collect();
-        let mut best_a: HashMap<usize, f64> = HashMap::new();
-        let mut best_b: HashMap<usize, f64> = HashMap::new();
+        let mut best_a: HashMap<usize, f64> = HashMap::default();
+        let mut best_b: HashMap<usize, f64> = HashMap::default();
         for &(i, j, s) in &scored {
             let e = best_a.entry(i).or_insert(0.0);
             *e = e.max(s);

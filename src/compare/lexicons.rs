@@ -71,7 +71,7 @@ pub struct Lexicons {
     pub hypernyms: BTreeMap<String, BTreeSet<String>>,
     /// Canonical stem → every more general word up to four levels up (the closure of
     /// `hypernyms`, rebuilt when it changes, so [`Lexicons::is_a`] is one hash lookup).
-    ancestors: std::collections::HashMap<String, std::collections::HashSet<String>>,
+    ancestors: crate::hash::HashMap<String, crate::hash::HashSet<String>>,
     /// Longest cue of any list, in words.
     pub max_phrase: usize,
 }
@@ -253,7 +253,7 @@ impl Lexicons {
             .hypernyms
             .keys()
             .map(|w| {
-                let mut all = std::collections::HashSet::new();
+                let mut all = crate::hash::HashSet::default();
                 let mut frontier: Vec<&str> = vec![w.as_str()];
                 for _ in 0..4 {
                     let mut next = Vec::new();
