@@ -332,7 +332,18 @@ fn find_negations(f: &mut Frame, lex: &Lexicons) {
     while i < f.toks.len() {
         let mut len = 0;
         let mut key: Vec<String> = Vec::new();
-        for j in i..f.toks.len().min(i + lex.max_phrase.max(1)) {
+        let first = std::slice::from_ref(&f.toks[i].low);
+        let starts_cue = lex
+            .negation
+            .range::<[String], _>((std::ops::Bound::Included(first), std::ops::Bound::Unbounded))
+            .next()
+            .is_some_and(|k| k.first() == first.first());
+        let end = if starts_cue {
+            f.toks.len().min(i + lex.max_phrase.max(1))
+        } else {
+            i
+        };
+        for j in i..end {
             key.push(f.toks[j].low.clone());
             if lex.negation.contains(&key) {
                 len = j + 1 - i;
@@ -359,8 +370,12 @@ fn find_negations(f: &mut Frame, lex: &Lexicons) {
 
 fn number_value(toks: &[Tok], i: usize, lex: &Lexicons) -> Option<(f64, usize)> {
     let t = &toks[i];
-    let digits: String = t.low.chars().filter(|c| *c != ',').collect();
-    if digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if t
+        .low
+        .trim_start_matches(',')
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        let digits: String = t.low.chars().filter(|c| *c != ',').collect();
         let v: f64 = digits.parse().ok()?;
         // '1.5 million'
         if let Some(n) = toks.get(i + 1) {
