@@ -291,18 +291,20 @@ pub fn is_stopword(word: &str) -> bool {
     if word.len() > 10 {
         return false; // longer than any stopword
     }
+    static SET: std::sync::OnceLock<crate::hash::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| STOPWORDS.iter().copied().collect());
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return STOPWORDS.binary_search(&word).is_ok();
+        return set.contains(word);
     }
     if word.is_ascii() {
         let mut buf = [0u8; 10];
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|l| STOPWORDS.binary_search(&l).is_ok());
+        return std::str::from_utf8(lower).is_ok_and(|l| set.contains(l));
     }
-    let lower = word.to_lowercase();
-    STOPWORDS.binary_search(&lower.as_str()).is_ok()
+    set.contains(word.to_lowercase().as_str())
 }
 
 #[cfg(test)]
