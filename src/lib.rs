@@ -35,6 +35,7 @@ pub mod error;
 pub mod events;
 pub mod garble;
 pub(crate) mod hash;
+pub(crate) mod par;
 pub mod ingest;
 pub mod lexicon;
 pub mod names;

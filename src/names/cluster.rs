@@ -121,12 +121,13 @@ pub fn cluster_forms(forms: &[NameForm], lex: &Lexicons, p: &ClusterParams) -> V
     let n = forms.len();
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
     let mut sims: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for (i, j) in candidate_pairs(forms, lex) {
-        if !plausible(&forms[i], &forms[j]) {
-            continue;
-        }
-        // form_similarity is symmetric.
-        let s = form_similarity(&forms[i], &forms[j], lex);
+    let pairs: Vec<(usize, usize)> = candidate_pairs(forms, lex)
+        .into_iter()
+        .filter(|&(i, j)| plausible(&forms[i], &forms[j]))
+        .collect();
+    // form_similarity is symmetric.
+    let scores = crate::par::map(&pairs, |&(i, j)| form_similarity(&forms[i], &forms[j], lex));
+    for ((i, j), s) in pairs.into_iter().zip(scores) {
         if s >= p.threshold && !p.cannot_link.contains(&(i, j)) {
             edges.push((s, i, j));
             sims.insert((i, j), s);

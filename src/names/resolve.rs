@@ -23,17 +23,18 @@ const MAX_CONTEXT_PAIRS: usize = 4000;
 
 /// Lowercased words the corpus writes in lowercase somewhere.
 fn lowercase_words(docs: &[Document]) -> BTreeSet<String> {
-    let mut set = BTreeSet::new();
-    for d in docs {
+    let per_doc = crate::par::map(docs, |d| {
+        let mut set = BTreeSet::new();
         for s in &d.sentences {
             for w in words(s.span.slice(&d.text)) {
-                if w.text.starts_with(|c: char| c.is_lowercase()) {
+                if w.text.starts_with(|c: char| c.is_lowercase()) && !set.contains(w.text) {
                     set.insert(w.text.to_lowercase());
                 }
             }
         }
-    }
-    set
+        set
+    });
+    per_doc.into_iter().flatten().collect()
 }
 
 /// Content words of a sentence: lowercase-written, not stopwords, plural -s dropped.
@@ -343,16 +344,17 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
             .last()
             .map(|s| s.trim_matches('.').to_string())
     };
-    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, j) in candidate_pairs(&forms, lex) {
-        if cluster_of[i] == cluster_of[j] {
-            continue;
-        }
-        let s = sim(i, j);
-        if s >= config.context_threshold {
-            cands.push((s, i, j));
-        }
-    }
+    let pairs: Vec<(usize, usize)> = candidate_pairs(&forms, lex)
+        .into_iter()
+        .filter(|&(i, j)| cluster_of[i] != cluster_of[j])
+        .collect();
+    let scores = crate::par::map(&pairs, |&(i, j)| sim(i, j));
+    let mut cands: Vec<(f64, usize, usize)> = pairs
+        .into_iter()
+        .zip(scores)
+        .filter(|&(_, s)| s >= config.context_threshold)
+        .map(|((i, j), s)| (s, i, j))
+        .collect();
     cands.sort_by(|a, b| {
         b.0.partial_cmp(&a.0)
             .unwrap_or(std::cmp::Ordering::Equal)
