@@ -491,7 +491,7 @@ pub fn judge_events(
         by_event[e].push(i);
     }
     for (e, members) in by_event.iter().enumerate() {
-        frames.cache.clear();
+        crate::par::drop_all(std::mem::take(&mut frames.cache).into_values().collect());
         let ids: Vec<SentenceId> = members
             .iter()
             .flat_map(|&i| [alignments[i].a, alignments[i].b])
