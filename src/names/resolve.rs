@@ -294,6 +294,7 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     // 3. Spellings that stand side by side in one sentence are different entities.
     let mut cannot: BTreeSet<(usize, usize)> = BTreeSet::new();
     {
+        let mut side_by_side: Vec<(usize, usize)> = Vec::new();
         let mut k = 0;
         while k < raw.len() {
             let mut e = k;
@@ -305,13 +306,21 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
             fs.dedup();
             for (x, &a) in fs.iter().enumerate() {
                 for &b in &fs[x + 1..] {
-                    if sim(a, b) < SAME_SENTENCE_OK {
-                        cannot.insert((a, b));
-                    }
+                    side_by_side.push((a, b));
                 }
             }
             k = e;
         }
+        side_by_side.sort_unstable();
+        side_by_side.dedup();
+        let sims = crate::par::map(&side_by_side, |&(a, b)| sim(a, b));
+        cannot.extend(
+            side_by_side
+                .into_iter()
+                .zip(sims)
+                .filter(|&(_, s)| s < SAME_SENTENCE_OK)
+                .map(|(pair, _)| pair),
+        );
     }
     // 4. Spelling clusters.
     let params = ClusterParams {
