@@ -434,8 +434,10 @@ fn seeds_do_not_split_after_honorifics_or_initials() {
 /// same order (an article refused does not stop the rest), same documents, same indexes.
 #[test]
 fn add_all_bytes_equals_adding_one_by_one() {
-    let mut config = corroborate::Config::default();
-    config.max_document_bytes = 400;
+    let config = corroborate::Config {
+        max_document_bytes: 400,
+        ..Default::default()
+    };
     let prose = |who: &str| {
         format!(
             "Minister {who} said on Monday that the talks in Vienna would go on for three days."

@@ -370,8 +370,7 @@ fn find_negations(f: &mut Frame, lex: &Lexicons) {
 
 fn number_value(toks: &[Tok], i: usize, lex: &Lexicons) -> Option<(f64, usize)> {
     let t = &toks[i];
-    if t
-        .low
+    if t.low
         .trim_start_matches(',')
         .starts_with(|c: char| c.is_ascii_digit())
     {
