@@ -76,8 +76,14 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
             .join(" ")
     );
     let lower = line.to_lowercase();
+    // A phrase can only stand in `folded` between spaces if its first space-free piece is
+    // one of the pieces of `folded`: a hash look-up rules most phrases out before a search.
+    let pieces: crate::hash::HashSet<&str> = folded.split(' ').collect();
     let hit = |p: &String| {
         if p.chars().any(char::is_alphanumeric) {
+            if !pieces.contains(p.split(' ').next().unwrap_or("")) {
+                return false;
+            }
             // `folded` holds ' p ' (it is padded with spaces).
             let b = folded.as_bytes();
             folded.match_indices(p.as_str()).any(|(i, _)| {
