@@ -77,7 +77,7 @@ fn ascii_words<'a>(text: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
         ExtendNumLet,
         Other,
     }
-    fn cat(b: u8) -> Cat {
+    const fn cat(b: u8) -> Cat {
         match b {
             b'a'..=b'z' | b'A'..=b'Z' => Cat::Letter,
             b'0'..=b'9' => Cat::Numeric,
@@ -88,9 +88,18 @@ fn ascii_words<'a>(text: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
             _ => Cat::Other,
         }
     }
+    const TABLE: [Cat; 128] = {
+        let mut t = [Cat::Other; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = cat(b as u8);
+            b += 1;
+        }
+        t
+    };
     use Cat::*;
     let bytes = text.as_bytes();
-    let at = |i: usize| bytes.get(i).map_or(Other, |&b| cat(b));
+    let at = |i: usize| bytes.get(i).map_or(Other, |&b| TABLE[usize::from(b & 0x7f)]);
     // Whether there is no boundary between bytes i - 1 and i.
     let joined = |i: usize| {
         let (a, b) = (at(i - 1), at(i));
