@@ -50,7 +50,7 @@ impl LanguageStats {
 
     /// Zipf × 10 of a word as stored (any case), when the table has it.
     pub fn zipf_x10(&self, word: &str) -> Option<u8> {
-        self.zipf.get(&normalise(word)).copied()
+        self.zipf.get(key(word).as_ref()).copied()
     }
 
     /// Number of words in the table.
@@ -65,20 +65,39 @@ impl LanguageStats {
 
     /// True when the word (any case) is in the table.
     pub fn knows(&self, word: &str) -> bool {
-        self.zipf.contains_key(&normalise(word))
+        self.zipf.contains_key(key(word).as_ref())
     }
 
     /// Zipf frequency of a word (any case); [`UNKNOWN_ZIPF`] when unknown.
     pub fn zipf(&self, word: &str) -> f64 {
         self.zipf
-            .get(&normalise(word))
+            .get(key(word).as_ref())
             .map(|&z| f64::from(z) / 10.0)
             .unwrap_or(UNKNOWN_ZIPF)
     }
 }
 
+/// `normalise(word)`, borrowed when the word is already in that form (most are).
+fn key(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(normalise(word))
+    }
+}
+
 /// Lowercase with straight apostrophes: the key form of the table.
 pub fn normalise(word: &str) -> String {
+    if word.is_ascii() {
+        let mut out = word.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
