@@ -76,7 +76,7 @@ fn broken_idiom_and_false_title_are_flagged_fluent_text_is_not() {
     let v = score_sentence("Bauer is indeed in their court, the official said.", &c);
     assert!(v.flagged, "{v:?}");
     assert_eq!(v.reasons, vec!["broken_idiom"]);
-    let v = score_sentence("News Secretary Jane Doe told reporters on Monday.", &c);
+    let v = score_sentence("Press Minister Jane Doe told reporters on Monday.", &c);
     assert!(
         v.reasons.contains(&"nonexistent_title".to_string()),
         "{v:?}"
@@ -172,7 +172,7 @@ fn cross_source_name_variant_and_clean_twin() {
 fn reference_free_when_names_and_alignment_are_empty() {
     let docs = vec![
         doc("fluent", "Officials met in Moscow on Thursday.\nThe talks will resume next week."),
-        doc("idiom", "Bauer is indeed in their court, he said.\nNews Secretary Jane Doe agreed.\nThe talks ended."),
+        doc("idiom", "Bauer is indeed in their court, he said.\nPress Minister Jane Doe agreed.\nThe talks ended."),
     ];
     let (mt, findings) = assess(&docs, &Entities::default(), &[], &GarbleConfig::default());
     assert!(!mt[0].flagged);
