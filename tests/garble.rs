@@ -303,3 +303,33 @@ fn consensus_outlier_counts_differing_words_and_spares_free_renderings() {
     );
     assert!(mt.iter().all(|m| !m.flagged), "{mt:?}");
 }
+
+#[test]
+fn a_sentence_that_only_adds_words_is_no_consensus_outlier() {
+    let base = "The finance ministry said on Monday that exports of electronic parts fell sharply in January.";
+    let mut texts: Vec<String> = (0..5).map(|_| base.to_string()).collect();
+    texts.push(format!(
+        "{} according to preliminary customs figures released by statisticians overnight",
+        base.trim_end_matches('.')
+    ));
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| doc(&format!("d{i}"), t))
+        .collect();
+    let alignments = align_all(docs.len(), 1);
+    let (_, findings) = assess(
+        &docs,
+        &Entities::default(),
+        &alignments,
+        &GarbleConfig::default(),
+    );
+    assert!(findings.is_empty(), "{findings:?}");
+    // Without the need for missing words, the added clause alone would count.
+    let config = GarbleConfig {
+        consensus_min_missing: 0,
+        ..GarbleConfig::default()
+    };
+    let (_, findings) = assess(&docs, &Entities::default(), &alignments, &config);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+}

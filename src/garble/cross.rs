@@ -123,7 +123,13 @@ pub fn judge_all(
                     j.consensus = Some(g.similarity);
                 }
                 let divergence = g.unique + g.missing;
-                if agreeing && !free[d] && divergence >= config.consensus_min_divergence {
+                // Words only added (an outlet's extra clause) are editing; a garbled
+                // rendering also drops or replaces words the others have.
+                if agreeing
+                    && !free[d]
+                    && divergence >= config.consensus_min_divergence
+                    && g.missing >= config.consensus_min_missing
+                {
                     j.verdict.reasons.push("consensus_outlier".to_string());
                     // Each differing word beyond the minimum closes a tenth of the doubt.
                     let extra = (divergence - config.consensus_min_divergence).min(30) as i32;

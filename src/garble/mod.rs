@@ -83,6 +83,10 @@ pub struct GarbleConfig {
     /// mistranslation, so a long sentence that differs in many words is as suspect as a short
     /// one that differs in many.
     pub consensus_min_divergence: usize,
+    /// Words most of the group has and the sentence lacks needed for a `consensus_outlier`
+    /// besides the divergence: a sentence that only adds words (an outlet's extra clause) is
+    /// edited, not garbled.
+    pub consensus_min_missing: usize,
     /// Share of a group's other sentences that must have a word for its absence to count.
     pub consensus_missing_share: f64,
     /// Share of a sentence's content words found in no aligned sentence of another source at
@@ -122,6 +126,7 @@ impl Default for GarbleConfig {
             consensus_min_agreement: 0.5,
             consensus_weight: 0.85,
             consensus_min_divergence: 6,
+            consensus_min_missing: 2,
             consensus_missing_share: 0.7,
             free_rendering_unique_share: 0.3,
             document_evidence_threshold: 0.5,
