@@ -76,7 +76,7 @@ fn broken_idiom_and_false_title_are_flagged_fluent_text_is_not() {
     let v = score_sentence("Bauer is indeed in their court, the official said.", &c);
     assert!(v.flagged, "{v:?}");
     assert_eq!(v.reasons, vec!["broken_idiom"]);
-    let v = score_sentence("News Secretary Jane Doe told reporters on Monday.", &c);
+    let v = score_sentence("Press Minister Jane Doe told reporters on Monday.", &c);
     assert!(
         v.reasons.contains(&"nonexistent_title".to_string()),
         "{v:?}"
@@ -172,7 +172,7 @@ fn cross_source_name_variant_and_clean_twin() {
 fn reference_free_when_names_and_alignment_are_empty() {
     let docs = vec![
         doc("fluent", "Officials met in Moscow on Thursday.\nThe talks will resume next week."),
-        doc("idiom", "Bauer is indeed in their court, he said.\nNews Secretary Jane Doe agreed.\nThe talks ended."),
+        doc("idiom", "Bauer is indeed in their court, he said.\nPress Minister Jane Doe agreed.\nThe talks ended."),
     ];
     let (mt, findings) = assess(&docs, &Entities::default(), &[], &GarbleConfig::default());
     assert!(!mt[0].flagged);
@@ -231,4 +231,105 @@ fn consensus_outlier_among_five_sources() {
     assert!(mt[3].score > mt[0].score);
     assert!(mt[3].score > mt[4].score);
     assert!(mt.iter().all(|m| !m.flagged), "{mt:?}");
+}
+
+/// Alignments of sentence `s` across all documents.
+fn align_all(n_docs: usize, sentences: usize) -> Vec<Alignment> {
+    let mut out = Vec::new();
+    for s in 0..sentences {
+        for x in 0..n_docs {
+            for y in x + 1..n_docs {
+                out.push(Alignment {
+                    a: (x, s),
+                    b: (y, s),
+                    score: 0.8,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn consensus_outlier_counts_differing_words_and_spares_free_renderings() {
+    let literal = [
+        "The finance ministry said on Monday that exports of electronic parts fell sharply in January.",
+        "The central bank kept its benchmark interest rate unchanged for the third month.",
+        "Analysts expect the trade surplus to narrow further as demand from abroad weakens.",
+    ];
+    let mut texts: Vec<String> = (0..5).map(|_| literal.join("\n")).collect();
+    // A translation with one sentence garbled: many content words replaced.
+    texts.push(
+        [
+            literal[0],
+            "The middle treasury stored its bench mark fascination tempo unaltered for the fourth moon.",
+            literal[2],
+        ]
+        .join("\n"),
+    );
+    // A free rendering: every sentence in its own words.
+    texts.push(
+        [
+            "Overseas sales of electronic components dropped steeply last month, officials reported.",
+            "Borrowing costs were left where they stood by policymakers yet again.",
+            "Economists foresee a shrinking surplus as foreign appetite cools.",
+        ]
+        .join("\n"),
+    );
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| doc(&format!("d{i}"), t))
+        .collect();
+    let alignments = align_all(docs.len(), 3);
+    let (mt, findings) = assess(
+        &docs,
+        &Entities::default(),
+        &alignments,
+        &GarbleConfig::default(),
+    );
+    let flagged: Vec<(&str, usize)> = findings
+        .iter()
+        .map(|f| (f.sentences[0].document.as_str(), f.sentences[0].sentence))
+        .collect();
+    assert_eq!(flagged, vec![("d5", 1)], "{findings:?}");
+    assert!(findings[0]
+        .reasons
+        .contains(&"consensus_outlier".to_string()));
+    assert!(
+        findings[0].explanation.contains("interest"),
+        "{}",
+        findings[0].explanation
+    );
+    assert!(mt.iter().all(|m| !m.flagged), "{mt:?}");
+}
+
+#[test]
+fn a_sentence_that_only_adds_words_is_no_consensus_outlier() {
+    let base = "The finance ministry said on Monday that exports of electronic parts fell sharply in January.";
+    let mut texts: Vec<String> = (0..5).map(|_| base.to_string()).collect();
+    texts.push(format!(
+        "{} according to preliminary customs figures released by statisticians overnight",
+        base.trim_end_matches('.')
+    ));
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| doc(&format!("d{i}"), t))
+        .collect();
+    let alignments = align_all(docs.len(), 1);
+    let (_, findings) = assess(
+        &docs,
+        &Entities::default(),
+        &alignments,
+        &GarbleConfig::default(),
+    );
+    assert!(findings.is_empty(), "{findings:?}");
+    // Without the need for missing words, the added clause alone would count.
+    let config = GarbleConfig {
+        consensus_min_missing: 0,
+        ..GarbleConfig::default()
+    };
+    let (_, findings) = assess(&docs, &Entities::default(), &alignments, &config);
+    assert_eq!(findings.len(), 1, "{findings:?}");
 }

@@ -112,38 +112,50 @@ pub fn judge_all(
     // Pass 2: with a group of aligned sentences from at least `consensus_min_partners` other
     // documents, the sentence is judged against the group's consensus; otherwise against
     // its one clean twin and the content words that differ from it.
+    let free = free_renderings(docs.len(), &groups, config);
     for (d, row) in out.iter_mut().enumerate() {
         let doc = &docs[d];
         for (s, j) in row.iter_mut().enumerate() {
             j.evidence = j.verdict.score;
             if let Some(g) = groups.get(&(d, s)) {
-                if g.typical >= config.consensus_min_agreement {
+                let agreeing = g.typical >= config.consensus_min_agreement;
+                if agreeing {
                     j.consensus = Some(g.similarity);
                 }
-                let offset = doc.sentences[s].span.start;
-                if g.similarity <= config.consensus_max_similarity
-                    && g.typical >= config.consensus_min_agreement
-                    && g.typical - g.similarity >= config.consensus_margin
+                let divergence = g.unique + g.missing;
+                // Words only added (an outlet's extra clause) are editing; a garbled
+                // rendering also drops or replaces words the others have.
+                if agreeing
+                    && !free[d]
+                    && divergence >= config.consensus_min_divergence
+                    && g.missing >= config.consensus_min_missing
                 {
                     j.verdict.reasons.push("consensus_outlier".to_string());
-                    j.verdict.score = noisy_or([j.verdict.score, config.consensus_weight]);
+                    // Each differing word beyond the minimum closes a tenth of the doubt.
+                    let extra = (divergence - config.consensus_min_divergence).min(30) as i32;
+                    let weight = 1.0 - (1.0 - config.consensus_weight) * 0.9f64.powi(extra);
+                    j.verdict.score = noisy_or([j.verdict.score, weight]);
                     let mine = doc.sentence_text(s);
                     let odd: Vec<&str> = g.unshared.iter().map(|sp| sp.slice(mine)).collect();
-                    j.verdict.notes.push(format!(
-                        "the {} aligned sentences of other sources agree with each other \
-                         (similarity {:.2}) more than with this one ({:.2}){}",
-                        g.partners,
-                        g.typical,
-                        g.similarity,
-                        if odd.is_empty() {
-                            String::new()
-                        } else {
-                            format!("; only this one has '{}'", odd.join(" "))
-                        }
-                    ));
+                    let mut note = format!(
+                        "{} of its content words are in none of the {} aligned sentences of \
+                         other sources and it lacks {} that most of them have (similarity {:.2} \
+                         to them, {:.2} among them)",
+                        g.unique, g.partners, g.missing, g.similarity, g.typical
+                    );
+                    if !odd.is_empty() {
+                        note.push_str(&format!("; only this one has '{}'", odd.join(" ")));
+                    }
+                    if !g.missing_words.is_empty() {
+                        note.push_str(&format!(
+                            "; the others have '{}'",
+                            g.missing_words.join(" ")
+                        ));
+                    }
+                    j.verdict.notes.push(note);
                     j.verdict
                         .evidence
-                        .extend(g.unshared.iter().map(|sp| sp.shifted(offset)));
+                        .extend(g.unshared.iter().map(|sp| sp.shifted(offset_of(doc, s))));
                     j.twin = Some(g.closest);
                 }
                 continue;
@@ -189,6 +201,36 @@ pub fn judge_all(
         }
     }
     out
+}
+
+fn offset_of(doc: &Document, s: usize) -> usize {
+    doc.sentences[s].span.start
+}
+
+/// Documents that render the story in their own words: in most (over half) of at least three
+/// sentences with a consensus group, `free_rendering_unique_share` or more of the content
+/// words are in no aligned sentence of another source. Such a document (a free human
+/// translation, a paraphrase) differs from the consensus everywhere, so its differences in
+/// one sentence say nothing about garbling there; a garbling system departs from the others
+/// in some sentences, not in most.
+pub fn free_renderings(
+    n_docs: usize,
+    groups: &BTreeMap<SentenceId, Group>,
+    config: &GarbleConfig,
+) -> Vec<bool> {
+    // Per document: grouped sentences, and those with a large share of words of their own.
+    let mut tally = vec![(0usize, 0usize); n_docs];
+    for (&(d, _), g) in groups {
+        if let Some(t) = tally.get_mut(d) {
+            t.0 += 1;
+            let own = g.unique as f64 >= config.free_rendering_unique_share * g.stems as f64;
+            t.1 += usize::from(g.stems > 0 && own);
+        }
+    }
+    tally
+        .into_iter()
+        .map(|(n, own)| n >= 3 && 2 * own > n)
+        .collect()
 }
 
 /// Zipf frequency from which a word counts as common English, not a name.
@@ -294,6 +336,16 @@ pub struct Group {
     pub closest: SentenceId,
     /// Spans (sentence-relative) of content words no partner has, at most five.
     pub unshared: Vec<Span>,
+    /// Content stems of the sentence that no partner has.
+    pub unique: usize,
+    /// Content stems that most partners (`consensus_missing_share` of them) have and this
+    /// sentence lacks: an omission or a replaced word.
+    pub missing: usize,
+    /// Distinct content stems of the sentence.
+    pub stems: usize,
+    /// Words (from the closest partner that has them) for the first missing stems, at most
+    /// five.
+    pub missing_words: Vec<String>,
 }
 
 /// Content stems of a sentence: folded non-stopwords cut to five characters (a crude
@@ -403,13 +455,27 @@ pub fn consensus(
         } else {
             known.iter().sum::<f64>() / known.len() as f64
         };
-        let others: std::collections::HashSet<u64> =
-            ps.iter().flat_map(|&p| stems_of(p)).copied().collect();
+        // How many partners have each stem.
+        let mut counts: BTreeMap<u64, usize> = BTreeMap::new();
+        for &p in ps {
+            for &h in stems_of(p) {
+                *counts.entry(h).or_default() += 1;
+            }
+        }
+        let mine = stems_of(id);
+        let need = ((ps.len() as f64 * config.consensus_missing_share).ceil() as usize).max(1);
+        let unique = mine.iter().filter(|h| !counts.contains_key(h)).count();
+        let lacking: Vec<u64> = counts
+            .iter()
+            .filter(|&(h, &c)| c >= need && mine.binary_search(h).is_err())
+            .map(|(&h, _)| h)
+            .collect();
+        let missing_words = missing_words(docs, &stem_sets, closest, ps, &lacking);
         let unshared = stem_sets
             .get(&id)
             .map(|(st, _)| {
                 st.iter()
-                    .filter(|(_, s)| !others.contains(&stem_id(s)))
+                    .filter(|(_, s)| !counts.contains_key(&stem_id(s)))
                     .map(|(sp, _)| *sp)
                     .take(5)
                     .collect()
@@ -423,8 +489,34 @@ pub fn consensus(
                 partners: ps.len(),
                 closest,
                 unshared,
+                unique,
+                missing: lacking.len(),
+                stems: mine.len(),
+                missing_words,
             },
         );
+    }
+    out
+}
+
+/// Words for the first five `lacking` stems, taken from the closest partner that has them
+/// (`closest` first, then the others in order).
+fn missing_words(
+    docs: &[Document],
+    stem_sets: &BTreeMap<SentenceId, StemSets>,
+    closest: SentenceId,
+    partners: &[SentenceId],
+    lacking: &[u64],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for &h in lacking.iter().take(5) {
+        let found = std::iter::once(&closest).chain(partners).find_map(|&p| {
+            let (st, _) = stem_sets.get(&p)?;
+            let (sp, _) = st.iter().find(|(_, s)| stem_id(s) == h)?;
+            let d = docs.get(p.0)?;
+            Some(sp.slice(d.sentence_text(p.1)).to_string())
+        });
+        out.extend(found);
     }
     out
 }

@@ -9,9 +9,11 @@
 //! - titles that do not exist in English ([`titles`], `nonexistent_title`).
 //!
 //! Signals that use the other sources ([`assess`], [`cross`]): a name spelled against the
-//! corpus consensus (`name_variant`), and an aligned clean twin that says the same thing with
-//! different content words (`content_substitution`). Documents are scored from their
-//! sentences ([`document`]).
+//! corpus consensus (`name_variant`); among five or more renderings of one text, a sentence
+//! that differs from the others in many content words — words none of them has, words most of
+//! them have and it lacks (`consensus_outlier`); otherwise an aligned clean twin that says the
+//! same thing with different content words (`content_substitution`). Documents are scored
+//! from their sentences ([`document`]).
 
 pub mod cross;
 pub mod document;
@@ -69,18 +71,28 @@ pub struct GarbleConfig {
     /// stands apart as much as a garbled one does; five or more renderings of one text
     /// (translations) give a consensus worth trusting.
     pub consensus_min_partners: usize,
-    /// Mean content-stem similarity to the group at and below which a sentence can be a
-    /// `consensus_outlier`.
-    pub consensus_max_similarity: f64,
-    /// How much lower than the group's typical similarity a sentence's must be to be a
-    /// `consensus_outlier`.
-    pub consensus_margin: f64,
     /// Typical similarity within the group at and above which the group counts as agreeing
     /// (translations of one text); below it the sources tell the story in their own words
     /// and no outlier is judged.
     pub consensus_min_agreement: f64,
     /// Weight of a `consensus_outlier`.
     pub consensus_weight: f64,
+    /// Content words in which a sentence differs from its consensus group (words no other
+    /// source has plus words most others have and it lacks) at and above which it is a
+    /// `consensus_outlier`. A count, not a share: each differing word is a chance of a
+    /// mistranslation, so a long sentence that differs in many words is as suspect as a short
+    /// one that differs in many.
+    pub consensus_min_divergence: usize,
+    /// Words most of the group has and the sentence lacks needed for a `consensus_outlier`
+    /// besides the divergence: a sentence that only adds words (an outlet's extra clause) is
+    /// edited, not garbled.
+    pub consensus_min_missing: usize,
+    /// Share of a group's other sentences that must have a word for its absence to count.
+    pub consensus_missing_share: f64,
+    /// Share of a sentence's content words found in no aligned sentence of another source at
+    /// and above which the sentence is in its own words; a document with most sentences so is
+    /// a free rendering, with no `consensus_outlier` in it.
+    pub free_rendering_unique_share: f64,
     /// Sentence score at and above which a sentence (with a reason) counts as evidence that
     /// its document is garbled.
     pub document_evidence_threshold: f64,
@@ -111,10 +123,12 @@ impl Default for GarbleConfig {
             name_variant_weight: 0.3,
             name_inconsistent_weight: 0.6,
             consensus_min_partners: 4,
-            consensus_max_similarity: 0.55,
-            consensus_margin: 0.05,
             consensus_min_agreement: 0.5,
             consensus_weight: 0.85,
+            consensus_min_divergence: 6,
+            consensus_min_missing: 2,
+            consensus_missing_share: 0.7,
+            free_rendering_unique_share: 0.3,
             document_evidence_threshold: 0.5,
             document_consensus_weight: 0.5,
             substitution_weight: 0.4,
@@ -160,12 +174,15 @@ impl GarbleConfig {
             "garble.name_inconsistent_weight",
             self.name_inconsistent_weight,
         )?;
-        check_unit(
-            "garble.consensus_max_similarity",
-            self.consensus_max_similarity,
-        )?;
-        check_unit("garble.consensus_margin", self.consensus_margin)?;
         check_unit("garble.consensus_weight", self.consensus_weight)?;
+        check_unit(
+            "garble.consensus_missing_share",
+            self.consensus_missing_share,
+        )?;
+        check_unit(
+            "garble.free_rendering_unique_share",
+            self.free_rendering_unique_share,
+        )?;
         check_unit(
             "garble.consensus_min_agreement",
             self.consensus_min_agreement,
