@@ -412,22 +412,24 @@ pub fn consensus(
             best.insert(id, per_doc.values().map(|&(_, p)| p).collect());
         }
     }
-    let mut stem_sets: BTreeMap<SentenceId, StemSets> = BTreeMap::new();
-    for (&id, ps) in &best {
-        for &x in std::iter::once(&id).chain(ps) {
-            stem_sets.entry(x).or_insert_with(|| {
-                let st = docs
-                    .get(x.0)
-                    .filter(|d| x.1 < d.sentences.len())
-                    .map(|d| stems(d.sentence_text(x.1)))
-                    .unwrap_or_default();
-                let mut set: Vec<u64> = st.iter().map(|(_, s)| stem_id(s)).collect();
-                set.sort_unstable();
-                set.dedup();
-                (st, set)
-            });
-        }
-    }
+    let needed: Vec<SentenceId> = best
+        .iter()
+        .flat_map(|(&id, ps)| std::iter::once(id).chain(ps.iter().copied()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let built = crate::par::map(&needed, |&x| {
+        let st = docs
+            .get(x.0)
+            .filter(|d| x.1 < d.sentences.len())
+            .map(|d| stems(d.sentence_text(x.1)))
+            .unwrap_or_default();
+        let mut set: Vec<u64> = st.iter().map(|(_, s)| stem_id(s)).collect();
+        set.sort_unstable();
+        set.dedup();
+        (st, set)
+    });
+    let stem_sets: BTreeMap<SentenceId, StemSets> = needed.into_iter().zip(built).collect();
     let stems_of =
         |id: SentenceId| -> &[u64] { stem_sets.get(&id).map_or(&[], |(_, set)| set.as_slice()) };
     let mut sim: BTreeMap<SentenceId, (f64, SentenceId)> = BTreeMap::new();
@@ -444,11 +446,9 @@ pub fn consensus(
         }
         sim.insert(id, (total / ps.len() as f64, closest.1));
     }
-    let mut out = BTreeMap::new();
-    for (&id, ps) in &best {
-        let Some(&(similarity, closest)) = sim.get(&id) else {
-            continue;
-        };
+    let entries: Vec<(&SentenceId, &Vec<SentenceId>)> = best.iter().collect();
+    let groups = crate::par::map(&entries, |&(&id, ps)| {
+        let &(similarity, closest) = sim.get(&id)?;
         let known: Vec<f64> = ps.iter().filter_map(|p| sim.get(p).map(|x| x.0)).collect();
         let typical = if known.is_empty() {
             similarity
@@ -481,7 +481,7 @@ pub fn consensus(
                     .collect()
             })
             .unwrap_or_default();
-        out.insert(
+        Some((
             id,
             Group {
                 similarity,
@@ -494,9 +494,9 @@ pub fn consensus(
                 stems: mine.len(),
                 missing_words,
             },
-        );
-    }
-    out
+        ))
+    });
+    groups.into_iter().flatten().collect()
 }
 
 /// Words for the first five `lacking` stems, taken from the closest partner that has them
