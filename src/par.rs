@@ -31,3 +31,19 @@ pub fn drop_all<T: Send>(items: Vec<T>) {
     #[cfg(not(feature = "parallel"))]
     drop(items);
 }
+
+/// Calls `f(index, item)` on every item of `items` (in parallel with the `parallel`
+/// feature); each call may change only its own item.
+pub fn for_each_mut<T, F>(items: &mut [T], f: F)
+where
+    T: Send,
+    F: Fn(usize, &mut T) + Sync + Send,
+{
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_iter_mut().enumerate().for_each(|(i, x)| f(i, x));
+    }
+    #[cfg(not(feature = "parallel"))]
+    items.iter_mut().enumerate().for_each(|(i, x)| f(i, x));
+}

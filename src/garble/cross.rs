@@ -113,7 +113,7 @@ pub fn judge_all(
     // documents, the sentence is judged against the group's consensus; otherwise against
     // its one clean twin and the content words that differ from it.
     let free = free_renderings(docs.len(), &groups, config);
-    for (d, row) in out.iter_mut().enumerate() {
+    crate::par::for_each_mut(&mut out, |d, row| {
         let doc = &docs[d];
         for (s, j) in row.iter_mut().enumerate() {
             j.evidence = j.verdict.score;
@@ -199,7 +199,7 @@ pub fn judge_all(
                 j.twin = Some(t);
             }
         }
-    }
+    });
     out
 }
 
