@@ -65,12 +65,14 @@ pub fn evidence_share(judged: &[Judged], config: &GarbleConfig) -> f64 {
 
 /// Share of the words of a document's sentences that repeat an earlier word (any case).
 pub fn repetition(doc: &Document) -> f64 {
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::hash::HashSet::default();
     let mut n = 0usize;
     for s in 0..doc.sentences.len() {
         for w in crate::text::words(doc.sentence_text(s)) {
             n += 1;
-            seen.insert(w.text.to_lowercase());
+            if !seen.contains(w.text) {
+                seen.insert(w.text.to_lowercase());
+            }
         }
     }
     if n == 0 {
@@ -100,18 +102,18 @@ pub fn conclude(
     alignments: &[crate::align::Alignment],
     config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
-    let mut mts = Vec::with_capacity(docs.len());
-    for (d, doc) in docs.iter().enumerate() {
+    let indexed: Vec<(usize, &Document)> = docs.iter().enumerate().collect();
+    let mts: Vec<MachineTranslation> = crate::par::map(&indexed, |&(d, doc)| {
         let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
         let rep = repetition(doc);
         let score = document_score(rows, rep, config);
         let flagged = evidence_score(rows, rep, config) >= config.document_threshold
             && evidence_share(rows, config) >= config.document_min_flagged_share;
-        mts.push(MachineTranslation {
+        MachineTranslation {
             score: round4(score),
             flagged,
-        });
-    }
+        }
+    });
     // Contradictions between a garbled article and a fluent one, by garbled sentence.
     let mut shifted: std::collections::BTreeMap<(usize, usize), (usize, usize)> =
         Default::default();
