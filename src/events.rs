@@ -97,17 +97,14 @@ fn doc_vectors(terms: &CorpusTerms) -> Vec<Vector> {
 
 /// Cosine of two normalised sparse vectors sorted by term.
 pub fn cosine(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> f64 {
+    // Branch-free merge (the term comparisons are unpredictable); adding 0.0 where the
+    // terms differ leaves the sum exactly as the branching loop computes it.
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let ((ta, wa), (tb, wb)) = (a[i], b[j]);
+        dot += if ta == tb { wa * wb } else { 0.0 };
+        i += usize::from(ta <= tb);
+        j += usize::from(tb <= ta);
     }
     dot
 }
