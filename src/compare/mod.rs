@@ -267,7 +267,11 @@ fn shared_words(a: &Frame, b: &Frame) -> String {
     let words: Vec<String> = a
         .toks
         .iter()
-        .filter(|t| t.content && b.content.contains(&t.canon) && seen.insert(t.canon.clone()))
+        .filter(|t| {
+            t.content
+                && b.content_ids.binary_search(&frame::word_id(&t.canon)).is_ok()
+                && seen.insert(t.canon.as_str())
+        })
         .take(4)
         .map(|t| explain::q(&t.text))
         .collect();
