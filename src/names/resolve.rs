@@ -270,9 +270,8 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let mut keys: Vec<String> = Vec::new();
     let mut form_of: Vec<usize> = Vec::with_capacity(raw.len());
     let mut kept: Vec<(usize, RawMention)> = Vec::with_capacity(raw.len());
-    for (d, m) in raw {
-        let surface = m.span.slice(&docs[d].text);
-        let mut k = name_key(surface);
+    let raw_keys = crate::par::map(&raw, |(d, m)| name_key(m.span.slice(&docs[*d].text)));
+    for ((d, m), mut k) in raw.into_iter().zip(raw_keys) {
         if k.is_empty() {
             continue;
         }
