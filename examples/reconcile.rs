@@ -44,13 +44,17 @@ fn main() -> ExitCode {
     }
     match run(&files, config) {
         Ok(report) => {
-            let text = if json {
-                report.to_json() + "\n"
-            } else {
-                human(&report)
-            };
+            use std::io::Write;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+            let _ = if json {
+                report
+                    .write_json(&mut out)
+                    .and_then(|()| out.write_all(b"\n"))
+            } else {
+                out.write_all(human(&report).as_bytes())
+            };
+            let _ = out.flush();
             ExitCode::SUCCESS
         }
         Err(e) => {

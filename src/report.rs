@@ -28,6 +28,13 @@ impl Report {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("report types always serialise")
     }
+
+    /// Writes the same JSON as [`Report::to_json`] to `out` as it is produced, without
+    /// holding the whole text in memory (a large corpus' report runs to hundreds of MB).
+    /// Wrap an unbuffered writer in a `BufWriter`.
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
+    }
 }
 
 /// One document of the report.

@@ -99,7 +99,11 @@ fn ascii_words<'a>(text: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
     };
     use Cat::*;
     let bytes = text.as_bytes();
-    let at = |i: usize| bytes.get(i).map_or(Other, |&b| TABLE[usize::from(b & 0x7f)]);
+    let at = |i: usize| {
+        bytes
+            .get(i)
+            .map_or(Other, |&b| TABLE[usize::from(b & 0x7f)])
+    };
     // Whether there is no boundary between bytes i - 1 and i.
     let joined = |i: usize| {
         let (a, b) = (at(i - 1), at(i));

@@ -561,3 +561,11 @@ fn bad_lexicon_lines_are_refused() {
     let d = &c.documents()[0];
     assert!((0..d.sentences.len()).all(|i| !d.sentence_text(i).contains("Reader offers")));
 }
+
+#[test]
+fn streamed_json_is_the_same_text() {
+    let r = sample_report();
+    let mut streamed = Vec::new();
+    r.write_json(&mut streamed).unwrap();
+    assert_eq!(String::from_utf8(streamed).unwrap(), r.to_json());
+}

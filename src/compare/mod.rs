@@ -269,7 +269,9 @@ fn shared_words(a: &Frame, b: &Frame) -> String {
         .iter()
         .filter(|t| {
             t.content
-                && b.content_ids.binary_search(&frame::word_id(&t.canon)).is_ok()
+                && b.content_ids
+                    .binary_search(&frame::word_id(&t.canon))
+                    .is_ok()
                 && seen.insert(t.canon.as_str())
         })
         .take(4)
