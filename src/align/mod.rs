@@ -33,6 +33,10 @@ pub struct AlignConfig {
     /// In an event of many documents, each document is aligned with this many of its most
     /// similar documents (and with those that chose it); 0 aligns every pair.
     pub max_partners: usize,
+    /// A sentence also aligns with the neighbour of its best match when the two neighbours
+    /// read as one match it better by at least this much (one sentence of one article saying
+    /// what two consecutive sentences of the other say).
+    pub split_gain: f64,
     /// Weight of an entity term relative to a content word.
     pub entity_weight: f64,
     /// Weight of a synonym-concept term relative to a content word (a shared word also
@@ -49,10 +53,11 @@ impl Default for AlignConfig {
             min_score: 0.25,
             one_sided_min_score: 0.4,
             best_margin: 0.05,
+            split_gain: 0.02,
             context_weight: 0.5,
             entity_weight: 1.0,
             max_partners: 10,
-            concept_weight: 0.5,
+            concept_weight: 0.8,
         }
     }
 }
@@ -63,6 +68,7 @@ impl AlignConfig {
         check_unit("align.min_score", self.min_score)?;
         check_unit("align.one_sided_min_score", self.one_sided_min_score)?;
         check_unit("align.best_margin", self.best_margin)?;
+        check_unit("align.split_gain", self.split_gain)?;
         check_unit("align.context_weight", self.context_weight)?;
         if !(0.0..=10.0).contains(&self.entity_weight)
             || !(0.0..=10.0).contains(&self.concept_weight)
@@ -241,6 +247,9 @@ fn fingerprint(
         doc.sentences.len().hash(&mut h);
         for (s, ts) in terms.sentences[d].iter().enumerate() {
             doc.sentence_text(s).hash(&mut h);
+            for &share in &terms.shares[d][s] {
+                share.to_bits().hash(&mut h);
+            }
             for &t in ts {
                 let next = relabel.len() as u32;
                 relabel.entry(t).or_insert(next).hash(&mut h);
@@ -288,7 +297,7 @@ pub fn align_event(
         .map(|&(d, s)| {
             SentenceFeatures::new(
                 docs[d].sentence_text(s),
-                &terms.sentences[d][s],
+                (&terms.sentences[d][s], &terms.shares[d][s]),
                 terms,
                 |t| terms.local_idf(t, df.get(&t).copied().unwrap_or(0), total),
                 (s, docs[d].sentences.len()),
@@ -375,6 +384,7 @@ pub fn align_event(
             })
             .filter(|&(_, _, s)| s >= config.min_score)
             .collect();
+        let scored = with_splits(scored, &raw, &feats, &ids, config);
         let mut best_a: HashMap<usize, f64> = HashMap::new();
         let mut best_b: HashMap<usize, f64> = HashMap::new();
         for &(i, j, s) in &scored {
@@ -396,4 +406,89 @@ pub fn align_event(
         }
     }
     out
+}
+
+/// Adds merges and splits to the scored pairs of one document pair: for each sentence, its
+/// best match is read together with the sentence before or after it; when the two together
+/// match better by `split_gain`, the neighbour is paired with the sentence too, and both
+/// pairs score as the two together. Linear in the number of sentences.
+fn with_splits(
+    mut scored: Vec<Scored>,
+    raw: &[Scored],
+    feats: &[SentenceFeatures],
+    ids: &[SentenceId],
+    config: &AlignConfig,
+) -> Vec<Scored> {
+    if scored.is_empty() {
+        return scored;
+    }
+    let raw_of: HashMap<(usize, usize), f64> = raw.iter().map(|&(i, j, s)| ((i, j), s)).collect();
+    // Best match of each sentence on each side (ties to the lower index).
+    let mut best: HashMap<(bool, usize), (f64, usize)> = HashMap::new();
+    for &(i, j, s) in &scored {
+        for (key, other) in [((false, i), j), ((true, j), i)] {
+            let e = best.entry(key).or_insert((f64::MIN, usize::MAX));
+            if s > e.0 || (s == e.0 && other < e.1) {
+                *e = (s, other);
+            }
+        }
+    }
+    let mut keys: Vec<_> = best.into_iter().collect();
+    keys.sort_by_key(|(k, _)| *k);
+    let mut found: Vec<Scored> = Vec::new();
+    for ((side_b, x), (_, y)) in keys {
+        // x is the single sentence, y its best match in the other document.
+        let (i, j) = if side_b { (y, x) } else { (x, y) };
+        let base = raw_of.get(&(i, j)).copied().unwrap_or(0.0);
+        for n in [y.wrapping_sub(1), y + 1] {
+            if ids.get(n).is_none_or(|id| id.0 != ids[y].0) {
+                continue;
+            }
+            let (first, second) = (y.min(n), y.max(n));
+            let both = feats[first].joined(&feats[second]);
+            let s = similarity::score(&feats[x], &both);
+            if s >= base + config.split_gain && s >= config.min_score {
+                let pair = |m: usize| if side_b { (m, x) } else { (x, m) };
+                let (a, b) = pair(y);
+                found.push((a, b, s));
+                let (a, b) = pair(n);
+                found.push((a, b, s));
+            }
+        }
+    }
+    for (i, j, s) in found {
+        match scored.iter_mut().find(|p| p.0 == i && p.1 == j) {
+            Some(p) => p.2 = p.2.max(s),
+            None => scored.push((i, j, s)),
+        }
+    }
+    scored
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Corpus;
+
+    #[test]
+    fn one_sentence_aligns_with_two_it_merges() {
+        let mut c = Corpus::new();
+        c.add(
+            "a.txt",
+            "Grain deal extended in Vienna\n\nOfficials in Vienna said on Monday that the Black Sea grain corridor agreement will be extended by sixty days. The trade minister Anna Berg also warned that tariffs on imported Norwegian salmon would double next spring. Farmers welcomed the decision.",
+        )
+        .unwrap();
+        c.add(
+            "b.txt",
+            "Vienna grain deal extended\n\nOfficials in Vienna said on Monday the Black Sea grain corridor agreement will be extended by sixty days, and trade minister Anna Berg warned that tariffs on imported Norwegian salmon would double next spring. Farmers were pleased.",
+        )
+        .unwrap();
+        let r = c.reconcile();
+        let merged: Vec<usize> = r
+            .alignments
+            .iter()
+            .filter(|a| a.b.document == "b.txt" && a.b.sentence == 1)
+            .map(|a| a.a.sentence)
+            .collect();
+        assert_eq!(merged, vec![1, 2], "{:?}", r.alignments);
+    }
 }
