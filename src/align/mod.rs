@@ -355,6 +355,10 @@ pub fn align_event(
         }
     }
     let mut out = Vec::new();
+    let mut scratch = SplitScratch {
+        best: vec![(f64::MIN, usize::MAX); total],
+        joined: vec![None; total],
+    };
     let mut pairs: Vec<_> = by_pair.into_iter().collect();
     pairs.sort_by_key(|(k, _)| *k);
     for (_, raw) in pairs {
@@ -384,7 +388,7 @@ pub fn align_event(
             })
             .filter(|&(_, _, s)| s >= config.min_score)
             .collect();
-        let scored = with_splits(scored, &raw, &feats, &ids, config);
+        let scored = with_splits(scored, &index, &feats, &ids, &mut scratch, config);
         let mut best_a: HashMap<usize, f64> = HashMap::new();
         let mut best_b: HashMap<usize, f64> = HashMap::new();
         for &(i, j, s) in &scored {
@@ -411,58 +415,95 @@ pub fn align_event(
 /// Adds merges and splits to the scored pairs of one document pair: for each sentence, its
 /// best match is read together with the sentence before or after it; when the two together
 /// match better by `split_gain`, the neighbour is paired with the sentence too, and both
-/// pairs score as the two together. Linear in the number of sentences.
+/// pairs score as the two together. `raw` holds the scores before context; `joined[k]`
+/// caches sentence `k` joined with sentence `k + 1` of the same document. Linear in the
+/// number of pairs.
 fn with_splits(
     mut scored: Vec<Scored>,
-    raw: &[Scored],
+    raw: &HashMap<(usize, usize), f64>,
     feats: &[SentenceFeatures],
     ids: &[SentenceId],
+    scratch: &mut SplitScratch,
     config: &AlignConfig,
 ) -> Vec<Scored> {
-    if scored.is_empty() {
+    if scored.is_empty() || config.split_gain >= 1.0 {
         return scored;
     }
-    let raw_of: HashMap<(usize, usize), f64> = raw.iter().map(|&(i, j, s)| ((i, j), s)).collect();
-    // Best match of each sentence on each side (ties to the lower index).
-    let mut best: HashMap<(bool, usize), (f64, usize)> = HashMap::new();
+    // Best match of each sentence (ties to the lower index); a sentence is of one side.
+    let best = &mut scratch.best;
+    let mut touched: Vec<usize> = Vec::new();
     for &(i, j, s) in &scored {
-        for (key, other) in [((false, i), j), ((true, j), i)] {
-            let e = best.entry(key).or_insert((f64::MIN, usize::MAX));
+        for (x, other) in [(i, j), (j, i)] {
+            let e = &mut best[x];
+            if e.1 == usize::MAX {
+                touched.push(x);
+            }
             if s > e.0 || (s == e.0 && other < e.1) {
                 *e = (s, other);
             }
         }
     }
-    let mut keys: Vec<_> = best.into_iter().collect();
-    keys.sort_by_key(|(k, _)| *k);
+    touched.sort_unstable();
     let mut found: Vec<Scored> = Vec::new();
-    for ((side_b, x), (_, y)) in keys {
+    let side_a = ids[scored[0].0].0;
+    for x in touched {
+        let y = std::mem::replace(&mut best[x], (f64::MIN, usize::MAX)).1;
+        let side_b = ids[x].0 != side_a;
         // x is the single sentence, y its best match in the other document.
         let (i, j) = if side_b { (y, x) } else { (x, y) };
-        let base = raw_of.get(&(i, j)).copied().unwrap_or(0.0);
-        for n in [y.wrapping_sub(1), y + 1] {
-            if ids.get(n).is_none_or(|id| id.0 != ids[y].0) {
+        let base = raw.get(&(i, j)).copied().unwrap_or(0.0);
+        for first in [y.wrapping_sub(1), y] {
+            let Some(both) = joined_at(first, feats, ids, &mut scratch.joined) else {
                 continue;
-            }
-            let (first, second) = (y.min(n), y.max(n));
-            let both = feats[first].joined(&feats[second]);
-            let s = similarity::score(&feats[x], &both);
-            if s >= base + config.split_gain && s >= config.min_score {
-                let pair = |m: usize| if side_b { (m, x) } else { (x, m) };
-                let (a, b) = pair(y);
-                found.push((a, b, s));
-                let (a, b) = pair(n);
+            };
+            let need = (base + config.split_gain).max(config.min_score);
+            let Some(s) = similarity::score_at_least(&feats[x], both, need) else {
+                continue;
+            };
+            for m in [first, first + 1] {
+                let (a, b) = if side_b { (m, x) } else { (x, m) };
                 found.push((a, b, s));
             }
         }
     }
-    for (i, j, s) in found {
-        match scored.iter_mut().find(|p| p.0 == i && p.1 == j) {
-            Some(p) => p.2 = p.2.max(s),
-            None => scored.push((i, j, s)),
+    if found.is_empty() {
+        return scored;
+    }
+    // Merge: a pair found twice keeps its best score; known pairs are raised, new ones added.
+    found.sort_by(|p, q| (p.0, p.1).cmp(&(q.0, q.1)).then(q.2.total_cmp(&p.2)));
+    found.dedup_by_key(|p| (p.0, p.1));
+    let mut used = vec![false; found.len()];
+    for p in scored.iter_mut() {
+        if let Ok(k) = found.binary_search_by(|q| (q.0, q.1).cmp(&(p.0, p.1))) {
+            p.2 = p.2.max(found[k].2);
+            used[k] = true;
         }
     }
+    scored.extend(found.iter().zip(used).filter(|(_, u)| !u).map(|(p, _)| *p));
     scored
+}
+
+/// Per-event working memory of [`with_splits`].
+struct SplitScratch {
+    /// Per sentence of the event: its best score and match in the current document pair.
+    best: Vec<(f64, usize)>,
+    /// Per sentence `k`: its features joined with sentence `k + 1`, once computed.
+    joined: Vec<Option<Option<SentenceFeatures>>>,
+}
+
+/// Sentence `k` joined with sentence `k + 1`, when both are of one document (cached).
+fn joined_at<'a>(
+    k: usize,
+    feats: &[SentenceFeatures],
+    ids: &[SentenceId],
+    joined: &'a mut [Option<Option<SentenceFeatures>>],
+) -> Option<&'a SentenceFeatures> {
+    let slot = joined.get_mut(k)?;
+    slot.get_or_insert_with(|| {
+        let same = ids.get(k + 1).is_some_and(|id| id.0 == ids[k].0);
+        same.then(|| feats[k].joined(&feats[k + 1]))
+    })
+    .as_ref()
 }
 
 #[cfg(test)]

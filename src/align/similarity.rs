@@ -163,6 +163,25 @@ pub fn dice(a: &[u32], b: &[u32]) -> f64 {
     2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
+/// [`score`] of `a` and `b` when it is at least `min`. Cheaper when it is not: a bound from
+/// the term cosine and the trigram counts alone rules most such pairs out before the
+/// trigrams are compared.
+pub fn score_at_least(a: &SentenceFeatures, b: &SentenceFeatures, min: f64) -> Option<f64> {
+    let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
+    let (na, nb) = (a.trigrams.len() as f64, b.trigrams.len() as f64);
+    // Dice is at most 2 min(|a|, |b|) / (|a| + |b|).
+    let chars_max = if na + nb > 0.0 {
+        2.0 * na.min(nb) / (na + nb)
+    } else {
+        0.0
+    };
+    let bound = 0.65 * cos + 0.3 * chars_max + 0.1 * cos.min(chars_max);
+    if bound + 1e-9 < min {
+        return None;
+    }
+    Some(score(a, b)).filter(|&s| s >= min)
+}
+
 /// Similarity of two sentences in [0, 1]; symmetric.
 pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
     let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
