@@ -44,6 +44,10 @@ pub struct AlignConfig {
     pub concept_weight: f64,
 }
 
+/// A sentence whose best match already holds this share of its squared term weight is not
+/// tried as a merge of two sentences.
+const SPLIT_MAX_COVERAGE: f64 = 0.95;
+
 /// Candidates scoring below this are not kept even as context for their neighbours.
 const CANDIDATE_FLOOR: f64 = 0.1;
 
@@ -451,6 +455,10 @@ fn with_splits(
         let side_b = ids[x].0 != side_a;
         // x is the single sentence, y its best match in the other document.
         let (i, j) = if side_b { (y, x) } else { (x, y) };
+        // A best match that already holds nearly all of x leaves nothing for a neighbour.
+        if similarity::coverage(&feats[x], &feats[y]) >= SPLIT_MAX_COVERAGE {
+            continue;
+        }
         let base = raw.get(&(i, j)).copied().unwrap_or(0.0);
         for first in [y.wrapping_sub(1), y] {
             let Some(both) = joined_at(first, feats, ids, &mut scratch.joined) else {

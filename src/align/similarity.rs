@@ -182,6 +182,24 @@ pub fn score_at_least(a: &SentenceFeatures, b: &SentenceFeatures, min: f64) -> O
     Some(score(a, b)).filter(|&s| s >= min)
 }
 
+/// Share of the squared term weight of `a` that `b` holds too, in [0, 1].
+pub fn coverage(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    let (x, y) = (&a.vector, &b.vector);
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                sum += x[i].1 * x[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
 /// Similarity of two sentences in [0, 1]; symmetric.
 pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
     let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
