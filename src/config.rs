@@ -89,6 +89,7 @@ impl Config {
             "align.min_score" => self.align.min_score = num,
             "align.one_sided_min_score" => self.align.one_sided_min_score = num,
             "align.best_margin" => self.align.best_margin = num,
+            "align.split_gain" => self.align.split_gain = num,
             "align.context_weight" => self.align.context_weight = num,
             "align.entity_weight" => self.align.entity_weight = num,
             "garble.weak_twin_score" => self.garble.weak_twin_score = num,

@@ -34,6 +34,12 @@ pub struct CorpusTerms {
     pub background_idf: Vec<f64>,
     /// Per document, per sentence: its terms (sorted, deduplicated).
     pub sentences: Vec<Vec<Vec<TermId>>>,
+    /// Per document, per sentence, per term (parallel to `sentences`): the share of a word
+    /// that the term stands for. 1 for words, numbers and entities; for a synonym concept,
+    /// `1/sqrt(k)` where `k` is the number of concepts of the word that brought it (the
+    /// largest share if several words did), so a word with twenty senses does not outweigh
+    /// itself twenty times over when two sentences share it.
+    pub shares: Vec<Vec<Vec<f32>>>,
     /// Total number of sentences.
     pub sentence_count: usize,
 }
@@ -49,8 +55,10 @@ impl CorpusTerms {
         for (di, doc) in docs.iter().enumerate() {
             let mut doc_terms: Vec<TermId> = Vec::new();
             let mut sents = Vec::with_capacity(doc.sentences.len());
+            let mut doc_shares = Vec::with_capacity(doc.sentences.len());
             for (si, s) in doc.sentences.iter().enumerate() {
                 let mut ids: Vec<TermId> = Vec::new();
+                let mut concept_ids: Vec<(TermId, f32)> = Vec::new();
                 let mentions: Vec<_> = entities.in_sentence(di, si).collect();
                 for m in &mentions {
                     let bg = background_idf(m.span.slice(&doc.text));
@@ -87,11 +95,24 @@ impl CorpusTerms {
                                 .map(|c| t.intern(&format!("~{c}"), CONCEPT_IDF))
                                 .collect()
                         });
-                        ids.extend_from_slice(cs);
+                        let share = 1.0 / (cs.len().max(1) as f32).sqrt();
+                        concept_ids.extend(cs.iter().map(|&c| (c, share)));
                     }
                 }
                 ids.sort_unstable();
                 ids.dedup();
+                // Concepts after words: sorted by id, the largest share first, then merged.
+                concept_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                concept_ids.dedup_by_key(|c| c.0);
+                let mut merged: Vec<(TermId, f32)> = ids.iter().map(|&i| (i, 1.0)).collect();
+                merged.extend(
+                    concept_ids
+                        .iter()
+                        .filter(|c| ids.binary_search(&c.0).is_err()),
+                );
+                merged.sort_unstable_by_key(|c| c.0);
+                let ids: Vec<TermId> = merged.iter().map(|c| c.0).collect();
+                doc_shares.push(merged.iter().map(|c| c.1).collect::<Vec<f32>>());
                 for &id in &ids {
                     t.sentence_df[id as usize] += 1;
                 }
@@ -105,6 +126,7 @@ impl CorpusTerms {
             }
             t.sentence_count += sents.len();
             t.sentences.push(sents);
+            t.shares.push(doc_shares);
         }
         t
     }

@@ -33,12 +33,20 @@ pub struct AlignConfig {
     /// In an event of many documents, each document is aligned with this many of its most
     /// similar documents (and with those that chose it); 0 aligns every pair.
     pub max_partners: usize,
+    /// A sentence also aligns with the neighbour of its best match when the two neighbours
+    /// read as one match it better by at least this much (one sentence of one article saying
+    /// what two consecutive sentences of the other say).
+    pub split_gain: f64,
     /// Weight of an entity term relative to a content word.
     pub entity_weight: f64,
     /// Weight of a synonym-concept term relative to a content word (a shared word also
     /// shares its concepts, so exact matches still count more).
     pub concept_weight: f64,
 }
+
+/// A sentence whose best match already holds this share of its squared term weight is not
+/// tried as a merge of two sentences.
+const SPLIT_MAX_COVERAGE: f64 = 0.95;
 
 /// Candidates scoring below this are not kept even as context for their neighbours.
 const CANDIDATE_FLOOR: f64 = 0.1;
@@ -49,10 +57,11 @@ impl Default for AlignConfig {
             min_score: 0.25,
             one_sided_min_score: 0.4,
             best_margin: 0.05,
+            split_gain: 0.02,
             context_weight: 0.5,
             entity_weight: 1.0,
             max_partners: 10,
-            concept_weight: 0.5,
+            concept_weight: 0.8,
         }
     }
 }
@@ -63,6 +72,7 @@ impl AlignConfig {
         check_unit("align.min_score", self.min_score)?;
         check_unit("align.one_sided_min_score", self.one_sided_min_score)?;
         check_unit("align.best_margin", self.best_margin)?;
+        check_unit("align.split_gain", self.split_gain)?;
         check_unit("align.context_weight", self.context_weight)?;
         if !(0.0..=10.0).contains(&self.entity_weight)
             || !(0.0..=10.0).contains(&self.concept_weight)
@@ -241,6 +251,9 @@ fn fingerprint(
         doc.sentences.len().hash(&mut h);
         for (s, ts) in terms.sentences[d].iter().enumerate() {
             doc.sentence_text(s).hash(&mut h);
+            for &share in &terms.shares[d][s] {
+                share.to_bits().hash(&mut h);
+            }
             for &t in ts {
                 let next = relabel.len() as u32;
                 relabel.entry(t).or_insert(next).hash(&mut h);
@@ -288,7 +301,7 @@ pub fn align_event(
         .map(|&(d, s)| {
             SentenceFeatures::new(
                 docs[d].sentence_text(s),
-                &terms.sentences[d][s],
+                (&terms.sentences[d][s], &terms.shares[d][s]),
                 terms,
                 |t| terms.local_idf(t, df.get(&t).copied().unwrap_or(0), total),
                 (s, docs[d].sentences.len()),
@@ -365,6 +378,10 @@ pub fn align_event(
         }
     }
     let mut out = Vec::new();
+    let mut scratch = SplitScratch {
+        best: vec![(f64::MIN, usize::MAX); total],
+        joined: vec![None; total],
+    };
     let mut pairs: Vec<_> = by_pair.into_iter().collect();
     pairs.sort_by_key(|(k, _)| *k);
     for (_, raw) in pairs {
@@ -394,6 +411,7 @@ pub fn align_event(
             })
             .filter(|&(_, _, s)| s >= config.min_score)
             .collect();
+        let scored = with_splits(scored, &index, &feats, &ids, &mut scratch, config);
         let mut best_a: HashMap<usize, f64> = HashMap::default();
         let mut best_b: HashMap<usize, f64> = HashMap::default();
         for &(i, j, s) in &scored {
@@ -415,4 +433,130 @@ pub fn align_event(
         }
     }
     out
+}
+
+/// Adds merges and splits to the scored pairs of one document pair: for each sentence, its
+/// best match is read together with the sentence before or after it; when the two together
+/// match better by `split_gain`, the neighbour is paired with the sentence too, and both
+/// pairs score as the two together. `raw` holds the scores before context; `joined[k]`
+/// caches sentence `k` joined with sentence `k + 1` of the same document. Linear in the
+/// number of pairs.
+fn with_splits(
+    mut scored: Vec<Scored>,
+    raw: &HashMap<(usize, usize), f64>,
+    feats: &[SentenceFeatures],
+    ids: &[SentenceId],
+    scratch: &mut SplitScratch,
+    config: &AlignConfig,
+) -> Vec<Scored> {
+    if scored.is_empty() || config.split_gain >= 1.0 {
+        return scored;
+    }
+    // Best match of each sentence (ties to the lower index); a sentence is of one side.
+    let best = &mut scratch.best;
+    let mut touched: Vec<usize> = Vec::new();
+    for &(i, j, s) in &scored {
+        for (x, other) in [(i, j), (j, i)] {
+            let e = &mut best[x];
+            if e.1 == usize::MAX {
+                touched.push(x);
+            }
+            if s > e.0 || (s == e.0 && other < e.1) {
+                *e = (s, other);
+            }
+        }
+    }
+    touched.sort_unstable();
+    let mut found: Vec<Scored> = Vec::new();
+    let side_a = ids[scored[0].0].0;
+    for x in touched {
+        let y = std::mem::replace(&mut best[x], (f64::MIN, usize::MAX)).1;
+        let side_b = ids[x].0 != side_a;
+        // x is the single sentence, y its best match in the other document.
+        let (i, j) = if side_b { (y, x) } else { (x, y) };
+        // A best match that already holds nearly all of x leaves nothing for a neighbour.
+        if similarity::coverage(&feats[x], &feats[y]) >= SPLIT_MAX_COVERAGE {
+            continue;
+        }
+        let base = raw.get(&(i, j)).copied().unwrap_or(0.0);
+        for first in [y.wrapping_sub(1), y] {
+            let Some(both) = joined_at(first, feats, ids, &mut scratch.joined) else {
+                continue;
+            };
+            let need = (base + config.split_gain).max(config.min_score);
+            let Some(s) = similarity::score_at_least(&feats[x], both, need) else {
+                continue;
+            };
+            for m in [first, first + 1] {
+                let (a, b) = if side_b { (m, x) } else { (x, m) };
+                found.push((a, b, s));
+            }
+        }
+    }
+    if found.is_empty() {
+        return scored;
+    }
+    // Merge: a pair found twice keeps its best score; known pairs are raised, new ones added.
+    found.sort_by(|p, q| (p.0, p.1).cmp(&(q.0, q.1)).then(q.2.total_cmp(&p.2)));
+    found.dedup_by_key(|p| (p.0, p.1));
+    let mut used = vec![false; found.len()];
+    for p in scored.iter_mut() {
+        if let Ok(k) = found.binary_search_by(|q| (q.0, q.1).cmp(&(p.0, p.1))) {
+            p.2 = p.2.max(found[k].2);
+            used[k] = true;
+        }
+    }
+    scored.extend(found.iter().zip(used).filter(|(_, u)| !u).map(|(p, _)| *p));
+    scored
+}
+
+/// Per-event working memory of [`with_splits`].
+struct SplitScratch {
+    /// Per sentence of the event: its best score and match in the current document pair.
+    best: Vec<(f64, usize)>,
+    /// Per sentence `k`: its features joined with sentence `k + 1`, once computed.
+    joined: Vec<Option<Option<SentenceFeatures>>>,
+}
+
+/// Sentence `k` joined with sentence `k + 1`, when both are of one document (cached).
+fn joined_at<'a>(
+    k: usize,
+    feats: &[SentenceFeatures],
+    ids: &[SentenceId],
+    joined: &'a mut [Option<Option<SentenceFeatures>>],
+) -> Option<&'a SentenceFeatures> {
+    let slot = joined.get_mut(k)?;
+    slot.get_or_insert_with(|| {
+        let same = ids.get(k + 1).is_some_and(|id| id.0 == ids[k].0);
+        same.then(|| feats[k].joined(&feats[k + 1]))
+    })
+    .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Corpus;
+
+    #[test]
+    fn one_sentence_aligns_with_two_it_merges() {
+        let mut c = Corpus::new();
+        c.add(
+            "a.txt",
+            "Grain deal extended in Vienna\n\nOfficials in Vienna said on Monday that the Black Sea grain corridor agreement will be extended by sixty days. The trade minister Anna Berg also warned that tariffs on imported Norwegian salmon would double next spring. Farmers welcomed the decision.",
+        )
+        .unwrap();
+        c.add(
+            "b.txt",
+            "Vienna grain deal extended\n\nOfficials in Vienna said on Monday the Black Sea grain corridor agreement will be extended by sixty days, and trade minister Anna Berg warned that tariffs on imported Norwegian salmon would double next spring. Farmers were pleased.",
+        )
+        .unwrap();
+        let r = c.reconcile();
+        let merged: Vec<usize> = r
+            .alignments
+            .iter()
+            .filter(|a| a.b.document == "b.txt" && a.b.sentence == 1)
+            .map(|a| a.a.sentence)
+            .collect();
+        assert_eq!(merged, vec![1, 2], "{:?}", r.alignments);
+    }
 }

@@ -15,14 +15,17 @@ pub struct SentenceFeatures {
     pub trigrams: Vec<u32>,
     /// Relative position in the document, in [0, 1].
     pub position: f64,
+    /// L2 norm of the vector before it was normalised (to join two sentences' vectors).
+    pub norm: f64,
 }
 
 impl SentenceFeatures {
-    /// Features of a sentence with text `text` and terms `terms_of` at index `index` of `n`,
-    /// term weights `idf` scaled per `config`.
+    /// Features of a sentence with text `text`, terms `terms_of` and their
+    /// [shares](CorpusTerms::shares) at index `index` of `n`, term weights `idf` scaled per
+    /// `config`.
     pub fn new(
         text: &str,
-        terms_of: &[TermId],
+        (terms_of, shares): (&[TermId], &[f32]),
         terms: &CorpusTerms,
         idf: impl Fn(TermId) -> f64,
         (index, n): (usize, usize),
@@ -30,10 +33,12 @@ impl SentenceFeatures {
     ) -> Self {
         let mut vector: Vec<(TermId, f64)> = terms_of
             .iter()
-            .map(|&t| {
+            .zip(shares.iter().chain(std::iter::repeat(&1.0)))
+            .map(|(&t, &share)| {
                 (
                     t,
                     idf(t)
+                        * share as f64
                         * if terms.is_entity[t as usize] {
                             config.entity_weight
                         } else if terms.is_concept[t as usize] {
@@ -50,12 +55,61 @@ impl SentenceFeatures {
         }
         SentenceFeatures {
             vector,
+            norm,
             trigrams: trigrams(text),
             position: if n > 1 {
                 index as f64 / (n - 1) as f64
             } else {
                 0.5
             },
+        }
+    }
+}
+
+impl SentenceFeatures {
+    /// Features of two consecutive sentences read as one: the sum of their term vectors,
+    /// the union of their trigrams. For a sentence of one article that says what two
+    /// sentences of another say (merges and splits).
+    pub fn joined(&self, next: &SentenceFeatures) -> SentenceFeatures {
+        let (mut i, mut j) = (0, 0);
+        let (a, b) = (&self.vector, &next.vector);
+        let mut vector = Vec::with_capacity(a.len() + b.len());
+        while i < a.len() || j < b.len() {
+            let (t, w) = match (a.get(i), b.get(j)) {
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    i += 1;
+                    j += 1;
+                    (x.0, x.1 * self.norm + y.1 * next.norm)
+                }
+                (Some(x), Some(y)) if x.0 < y.0 => {
+                    i += 1;
+                    (x.0, x.1 * self.norm)
+                }
+                (Some(x), None) => {
+                    i += 1;
+                    (x.0, x.1 * self.norm)
+                }
+                (_, Some(y)) => {
+                    j += 1;
+                    (y.0, y.1 * next.norm)
+                }
+                (None, None) => break,
+            };
+            vector.push((t, w));
+        }
+        let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            vector.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        let mut trigrams = self.trigrams.clone();
+        trigrams.extend_from_slice(&next.trigrams);
+        trigrams.sort_unstable();
+        trigrams.dedup();
+        SentenceFeatures {
+            vector,
+            norm,
+            trigrams,
+            position: (self.position + next.position) / 2.0,
         }
     }
 }
@@ -105,10 +159,78 @@ pub fn dice(a: &[u32], b: &[u32]) -> f64 {
     2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
+/// [`score`] of `a` and `b` when it is at least `min`. Cheaper when it is not: a bound from
+/// the term cosine and the trigram counts alone rules most such pairs out before the
+/// trigrams are compared.
+pub fn score_at_least(a: &SentenceFeatures, b: &SentenceFeatures, min: f64) -> Option<f64> {
+    let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
+    let (na, nb) = (a.trigrams.len() as f64, b.trigrams.len() as f64);
+    // Dice is at most 2 min(|a|, |b|) / (|a| + |b|).
+    let chars_max = if na + nb > 0.0 {
+        2.0 * na.min(nb) / (na + nb)
+    } else {
+        0.0
+    };
+    let bound = 0.65 * cos + 0.3 * chars_max + 0.1 * cos.min(chars_max);
+    if bound + 1e-9 < min {
+        return None;
+    }
+    Some(score(a, b)).filter(|&s| s >= min)
+}
+
+/// Share of the squared term weight of `a` that `b` holds too, in [0, 1].
+pub fn coverage(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    let (x, y) = (&a.vector, &b.vector);
+    while i < x.len() && j < y.len() {
+        let ((tx, wx), ty) = (x[i], y[j].0);
+        sum += if tx == ty { wx * wx } else { 0.0 };
+        i += usize::from(tx <= ty);
+        j += usize::from(ty <= tx);
+    }
+    sum
+}
+
 /// Similarity of two sentences in [0, 1]; symmetric.
 pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
     let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
     let chars = dice(&a.trigrams, &b.trigrams);
     let pos = 1.0 - (a.position - b.position).abs();
     (0.65 * cos + 0.3 * chars + 0.05 * pos * cos.min(chars).min(1.0) * 2.0).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feats(vector: Vec<(TermId, f64)>, text: &str, position: f64) -> SentenceFeatures {
+        let norm = vector.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+        SentenceFeatures {
+            vector: vector.into_iter().map(|(t, w)| (t, w / norm)).collect(),
+            norm,
+            trigrams: trigrams(text),
+            position,
+        }
+    }
+
+    #[test]
+    fn joined_sentences_cover_both() {
+        let a = feats(vec![(1, 2.0), (3, 1.0)], "grain deal extended", 0.0);
+        let b = feats(vec![(2, 1.0), (3, 1.0)], "steel tariffs rise", 1.0);
+        let both = a.joined(&b);
+        let ids: Vec<TermId> = both.vector.iter().map(|x| x.0).collect();
+        assert_eq!(ids, vec![1, 2, 3]);
+        // Unnormalised weights add up: 2, 1, 1 + 1.
+        let w: Vec<f64> = both.vector.iter().map(|x| x.1 * both.norm).collect();
+        assert!(
+            (w[0] - 2.0).abs() < 1e-9 && (w[1] - 1.0).abs() < 1e-9 && (w[2] - 2.0).abs() < 1e-9
+        );
+        assert!((both.position - 0.5).abs() < 1e-9);
+        let long = feats(
+            vec![(1, 2.0), (2, 1.0), (3, 2.0)],
+            "grain deal extended and steel tariffs rise",
+            0.5,
+        );
+        assert!(score(&long, &both) > score(&long, &a).max(score(&long, &b)));
+    }
 }
