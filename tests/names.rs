@@ -113,7 +113,7 @@ fn names_side_by_side_stay_apart() {
 #[test]
 fn kusk_is_kursk_not_kushner() {
     let a = "Front line\n\nTroops advanced in the Kursk region, officials said. Jared Kushner visited Riyadh.";
-    let b = "Front\n\nSome troops were withdrawing from Kusk on Wednesday. The Kursk front held. Mr. Kushner spoke later.";
+    let b = "Front\n\nUnits pulled back near Kusk on Monday. The Kursk line held. Mr. Kushner spoke later.";
     let (c, e) = entities_of(&[("a", a), ("b", b)]);
     let k = entity(&c, &e, "Kursk");
     assert_eq!(entity(&c, &e, "Kusk"), k);

@@ -125,7 +125,7 @@ fn hedged_vs_asserted_is_partial() {
     assert_eq!(
         rel(
             "The general said some of the battalions were withdrawing from the town.",
-            "The general indicated a potential withdrawal of some battalions from the town.",
+            "The general indicated a possible pull-back of some battalions from the town.",
         ),
         Relation::Partial
     );
@@ -207,7 +207,7 @@ fn paraphrase_and_speaker_change_are_not_contradictions() {
         ),
         (
             "We urge the rebels to sign the plan.",
-            "We urge the rebels to sign on to this plan.",
+            "We want the rebels to put their names to this plan.",
         ),
         (
             "The president said the talks were constructive.",

@@ -573,11 +573,11 @@ mod tests {
     #[test]
     fn substitution_needs_a_shared_frame() {
         let s = substituted(
-            "The last time the two leaders were published was in February.",
-            "The last time the two leaders spoke publicly was in February.",
+            "When the two ministers were printed together it was in May.",
+            "When the two ministers spoke openly together it was in May.",
         )
         .unwrap();
-        assert_eq!(s.theirs, vec!["spoke", "publicly"]);
+        assert_eq!(s.theirs, vec!["spoke", "openly"]);
         assert!(substituted(
             "Officials met on Thursday.",
             "Prices rose sharply again today."

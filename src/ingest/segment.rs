@@ -167,13 +167,13 @@ mod tests {
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        let t = "“We urge the Russians to sign the plan. This is the closest we have to peace,” Levitt said. Trump agreed.";
+        let t = "“We ask both sides to accept the offer. It is the best chance in years,” Levitt said. Berg agreed.";
         assert_eq!(
             split(t),
             vec![
-                "“We urge the Russians to sign the plan.",
-                "This is the closest we have to peace,” Levitt said.",
-                "Trump agreed."
+                "“We ask both sides to accept the offer.",
+                "It is the best chance in years,” Levitt said.",
+                "Berg agreed."
             ]
         );
         assert_eq!(

@@ -552,7 +552,7 @@ fn appositive_role(text: &str, ws: &[Word], end: usize, lex: &Lexicons) -> Optio
             }
         }
         let (core, poss) = strip_possessive(ws[j].text);
-        // 'Kryvyy Rih, the hometown of President Zelensky': a title after 'of' is another
+        // 'Tartu, the birthplace of President Lind': a title after 'of' is another
         // person's.
         if core.eq_ignore_ascii_case("of") || core.eq_ignore_ascii_case("in") {
             break;
@@ -650,7 +650,7 @@ fn kind_cues(
         if g.trim().is_empty() && REPORT_VERBS.contains(&next.as_str()) {
             cues.org += 1.0;
         }
-        // An appositive of place: 'Sudzha, a strategic town in the Kursk region'.
+        // An appositive of place: 'Valga, a border town in the south'.
         if g.trim() == "," && place_appositive(text, ws, end + 1, lex) {
             cues.place += 2.0;
         }
@@ -744,7 +744,7 @@ mod tests {
         );
         assert_eq!(
             names(
-                "On Friday Kremlin spokesman Dmitri S. Peskov said the timing of Trump-Pudin's call is open."
+                "Late on Friday Kremlin spokesman Dmitri S. Peskov called the date of Trump-Pudin's meeting open."
             ),
             vec![
                 ("Kremlin".into(), None),

@@ -479,7 +479,7 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
         entities[e].mentions.push(mi);
     }
     // Kinds: votes of all mentions, then coordinated lists share the kind of their known
-    // members ('the port cities of Odesa, Dnipropetrovsk and Kharkiv').
+    // members ('the harbours of Tallinn, Riga and Klaipeda').
     let mut entity_cues: Vec<KindCues> = entities
         .iter()
         .map(|e| {
