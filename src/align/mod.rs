@@ -218,13 +218,32 @@ fn partner_pairs(
         })
         .collect();
     dense.sort_by_key(|x| x.0);
+    // The cosine is symmetric (same products summed in the same term order), so each pair
+    // is computed once, kept in a matrix while that stays small (events of up to 1,024
+    // documents: 8 MiB).
+    let m = dense.len();
+    let matrix: Option<Vec<f64>> = (m <= 1024).then(|| {
+        let mut cos = vec![0.0; m * m];
+        for i in 0..m {
+            for j in i + 1..m {
+                let c = crate::events::cosine(&dense[i].1, &dense[j].1);
+                cos[i * m + j] = c;
+                cos[j * m + i] = c;
+            }
+        }
+        cos
+    });
+    let cos = |i: usize, j: usize| match &matrix {
+        Some(c) => c[i * m + j],
+        None => crate::events::cosine(&dense[i].1, &dense[j].1),
+    };
     let mut pairs = crate::hash::HashSet::default();
-    for (i, (d, v)) in dense.iter().enumerate() {
+    for (i, (d, _)) in dense.iter().enumerate() {
         let mut sims: Vec<(f64, usize)> = dense
             .iter()
             .enumerate()
             .filter(|&(j, _)| j != i)
-            .map(|(_, (e, w))| (crate::events::cosine(v, w), *e))
+            .map(|(j, (e, _))| (cos(i, j), *e))
             .collect();
         sims.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, e) in sims.iter().take(k) {
@@ -367,8 +386,9 @@ pub fn align_event(
 
     // Score candidates, grouped by document pair.
     let mut by_pair: HashMap<(usize, usize), Vec<Scored>> = HashMap::default();
-    for (i, j) in cands {
-        let score = similarity::score(&feats[i], &feats[j]);
+    // Scored on the pool too, so one large event does not leave a core idle.
+    let scores = crate::par::map(&cands, |&(i, j)| similarity::score(&feats[i], &feats[j]));
+    for ((i, j), score) in cands.into_iter().zip(scores) {
         if score >= CANDIDATE_FLOOR {
             let (i, j) = if ids[i].0 < ids[j].0 { (i, j) } else { (j, i) };
             by_pair
