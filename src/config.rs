@@ -31,16 +31,22 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// The built-in settings and lexicons. Parsing the built-in lexicons takes milliseconds,
+    /// more than reconciling a handful of articles, so it is done once per process and each
+    /// call clones that copy.
     fn default() -> Self {
-        Config {
-            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
-            ingest: IngestConfig::default(),
-            names: NamesConfig::default(),
-            events: EventsConfig::default(),
-            align: AlignConfig::default(),
-            compare: CompareConfig::default(),
-            garble: GarbleConfig::default(),
-        }
+        static BUILT_IN: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+        BUILT_IN
+            .get_or_init(|| Config {
+                max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+                ingest: IngestConfig::default(),
+                names: NamesConfig::default(),
+                events: EventsConfig::default(),
+                align: AlignConfig::default(),
+                compare: CompareConfig::default(),
+                garble: GarbleConfig::default(),
+            })
+            .clone()
     }
 }
 
