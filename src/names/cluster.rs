@@ -120,7 +120,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 pub fn cluster_forms(forms: &[NameForm], lex: &Lexicons, p: &ClusterParams) -> Vec<Vec<usize>> {
     let n = forms.len();
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
-    let mut sims: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    let mut sims: crate::hash::HashMap<(usize, usize), f64> = Default::default();
     let pairs: Vec<(usize, usize)> = candidate_pairs(forms, lex)
         .into_iter()
         .filter(|&(i, j)| plausible(&forms[i], &forms[j]))
