@@ -189,12 +189,32 @@ impl Corpus {
                 documents: docs.len(),
             })
         };
-        step(Stage::Names);
-        let entities = names::resolve(docs, &cfg.names);
-        step(Stage::Terms);
-        let terms = CorpusTerms::build(docs, &entities);
-        step(Stage::Events);
-        let events = events::group(docs, &terms, &cfg.events);
+        // Garble's reference-free judgement of each sentence needs only the documents: with
+        // the `parallel` feature it runs beside names, terms and events, whose sequential
+        // parts leave a core idle.
+        let front = |step: &mut dyn FnMut(Stage)| {
+            step(Stage::Names);
+            let entities = names::resolve(docs, &cfg.names);
+            step(Stage::Terms);
+            let terms = CorpusTerms::build(docs, &entities);
+            step(Stage::Events);
+            let events = events::group(docs, &terms, &cfg.events);
+            (entities, terms, events)
+        };
+        #[cfg(feature = "parallel")]
+        let ((entities, terms, events), alone) = std::thread::scope(|s| {
+            let alone = s.spawn(|| garble::cross::judge_alone(docs, &cfg.garble));
+            let front = front(&mut step);
+            let alone = alone
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (front, alone)
+        });
+        #[cfg(not(feature = "parallel"))]
+        let ((entities, terms, events), alone) = (
+            front(&mut step),
+            garble::cross::judge_alone(docs, &cfg.garble),
+        );
         step(Stage::Align);
         let alignments = align::align_cached(docs, &terms, &events, &cfg.align, &self.align_cache);
         step(Stage::Compare);
@@ -209,8 +229,9 @@ impl Corpus {
                 Some((at(&f.sentences[0])?, at(&f.sentences[1])?))
             })
             .collect();
-        let (mt, garbled) = garble::assess_with_contradictions(
+        let (mt, garbled) = garble::assess_with_alone(
             docs,
+            &alone,
             &entities,
             &alignments,
             &contradictions,

@@ -25,6 +25,16 @@ pub struct Judged {
     pub evidence: f64,
 }
 
+/// Judges every sentence of every document alone, with no other source; `out[d][s]`. It
+/// needs the documents only, so it can run while the other stages do.
+pub fn judge_alone(docs: &[Document], config: &GarbleConfig) -> Vec<Vec<SentenceVerdict>> {
+    crate::par::map(docs, |d| {
+        (0..d.sentences.len())
+            .map(|s| score_sentence(d.sentence_text(s), config))
+            .collect()
+    })
+}
+
 /// Judges every sentence of every document; `out[d][s]`.
 pub fn judge_all(
     docs: &[Document],
@@ -32,18 +42,23 @@ pub fn judge_all(
     alignments: &[Alignment],
     config: &GarbleConfig,
 ) -> Vec<Vec<Judged>> {
-    let judge_doc = |d: &Document| -> Vec<SentenceVerdict> {
-        (0..d.sentences.len())
-            .map(|s| score_sentence(d.sentence_text(s), config))
-            .collect()
-    };
-    #[cfg(feature = "parallel")]
-    let alone: Vec<Vec<SentenceVerdict>> = {
-        use rayon::prelude::*;
-        docs.par_iter().map(judge_doc).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let alone: Vec<Vec<SentenceVerdict>> = docs.iter().map(judge_doc).collect();
+    judge_all_with(
+        docs,
+        &judge_alone(docs, config),
+        entities,
+        alignments,
+        config,
+    )
+}
+
+/// [`judge_all`] with the verdicts of [`judge_alone`] already computed.
+pub(crate) fn judge_all_with(
+    docs: &[Document],
+    alone: &[Vec<SentenceVerdict>],
+    entities: &Entities,
+    alignments: &[Alignment],
+    config: &GarbleConfig,
+) -> Vec<Vec<Judged>> {
     let variants = name_variants(docs, entities);
     // Aligned partners of each sentence, in a stable order.
     let mut partners: BTreeMap<SentenceId, Vec<(SentenceId, f64)>> = BTreeMap::new();

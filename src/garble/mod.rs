@@ -304,6 +304,21 @@ pub fn assess_with_contradictions(
     contradictions: &[(SentenceId, SentenceId)],
     config: &GarbleConfig,
 ) -> (Vec<MachineTranslation>, Vec<Finding>) {
-    let judged = cross::judge_all(docs, entities, alignments, config);
+    let alone = cross::judge_alone(docs, config);
+    assess_with_alone(docs, &alone, entities, alignments, contradictions, config)
+}
+
+/// [`assess_with_contradictions`] with the sentences already judged alone
+/// ([`cross::judge_alone`] of the same documents and config): the corpus computes that part
+/// while names, terms and events are built.
+pub(crate) fn assess_with_alone(
+    docs: &[Document],
+    alone: &[Vec<SentenceVerdict>],
+    entities: &Entities,
+    alignments: &[Alignment],
+    contradictions: &[(SentenceId, SentenceId)],
+    config: &GarbleConfig,
+) -> (Vec<MachineTranslation>, Vec<Finding>) {
+    let judged = cross::judge_all_with(docs, alone, entities, alignments, config);
     document::conclude(docs, &judged, contradictions, alignments, config)
 }
