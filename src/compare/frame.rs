@@ -16,8 +16,6 @@ use super::stem::stem;
 pub struct Tok {
     /// Byte span in the sentence.
     pub span: Span,
-    /// The word as written.
-    pub text: String,
     /// Folded, with a trailing negative clitic removed ('isn't' → 'is') and dots trimmed.
     pub low: String,
     /// Canonical stem (synonyms merged).
@@ -30,6 +28,14 @@ pub struct Tok {
     pub content: bool,
     /// Joined to the previous word by a hyphen ('30-day').
     pub hyphen_prev: bool,
+}
+
+impl Tok {
+    /// The word as written: its span of the sentence `sentence` (both halves of a split
+    /// clitic such as "isn't" show the whole word).
+    pub fn text<'a>(&self, sentence: &'a str) -> &'a str {
+        self.span.slice(sentence)
+    }
 }
 
 /// Whether a number counts things, measures a duration, or places an event in time.
@@ -251,7 +257,6 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
             let n = low.len();
             out.push(Tok {
                 span,
-                text: w.text.to_string(),
                 low: base,
                 canon: String::new(),
                 stem: String::new(),
@@ -263,7 +268,6 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
             let _ = n;
             out.push(Tok {
                 span,
-                text: w.text.to_string(),
                 low,
                 canon: String::new(),
                 stem: String::new(),
@@ -279,7 +283,6 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
             !is_stopword(&low) && !low.is_empty() && !matches!(low.as_str(), "there" | "'s");
         out.push(Tok {
             span,
-            text: w.text.to_string(),
             low,
             canon,
             stem: st,

@@ -228,7 +228,7 @@ pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
                 a.label,
                 b.label,
                 ov.shared,
-                shared_words(a.frame, b.frame)
+                shared_words(a.frame, a.text, b.frame)
             ),
             evidence_a: Vec::new(),
             evidence_b: Vec::new(),
@@ -246,7 +246,7 @@ pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
                 "{} and {} overlap{} but each says something the other does not",
                 a.label,
                 b.label,
-                shared_words(a.frame, b.frame)
+                shared_words(a.frame, a.text, b.frame)
             ),
             evidence_a: Vec::new(),
             evidence_b: Vec::new(),
@@ -262,7 +262,7 @@ pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
     }
 }
 
-fn shared_words(a: &Frame, b: &Frame) -> String {
+fn shared_words(a: &Frame, a_text: &str, b: &Frame) -> String {
     let mut seen = BTreeSet::new();
     let words: Vec<String> = a
         .toks
@@ -275,7 +275,7 @@ fn shared_words(a: &Frame, b: &Frame) -> String {
                 && seen.insert(t.canon.as_str())
         })
         .take(4)
-        .map(|t| explain::q(&t.text))
+        .map(|t| explain::q(t.text(a_text)))
         .collect();
     if words.is_empty() {
         String::new()

@@ -160,7 +160,7 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     }
     let neg_span = Span::new(cue.start, next.map_or(cue.end, |t| t.span.end.max(cue.end)));
     let pos_tok = next.and_then(|n| pos.frame.toks.iter().find(|t| t.canon == n.canon));
-    let pos_text = pos_tok.map(|t| t.text.as_str()).unwrap_or("");
+    let pos_text = pos_tok.map(|t| t.text(pos.text)).unwrap_or("");
     let h = Hit {
         code: "negation",
         confidence: (0.5 + 0.45 * cover).min(0.95),
@@ -211,7 +211,7 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 contradiction: true,
                 span_a: vec![ta.span],
                 span_b: vec![tb.span],
-                explanation: explain::antonym(&ta.text, a.label, &tb.text, b.label),
+                explanation: explain::antonym(ta.text(a.text), a.label, tb.text(b.text), b.label),
             });
             return;
         }
@@ -500,7 +500,9 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             span_a: t.map(|t| vec![t.span]).unwrap_or_default(),
             span_b: vec![y.span],
             explanation: match t {
-                Some(t) => explain::modality_hedge(&t.text, a.label, y.span.slice(b.text), b.label),
+                Some(t) => {
+                    explain::modality_hedge(t.text(a.text), a.label, y.span.slice(b.text), b.label)
+                }
                 None => explain::modality_only(y.span.slice(b.text), b.label, a.label),
             },
         });
