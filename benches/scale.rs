@@ -8,22 +8,9 @@ mod gen;
 #[path = "common/sources.rs"]
 mod sources;
 
-use corroborate::Corpus;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Duration;
-
-fn corpus(arts: &[gen::Article]) -> Corpus {
-    let mut c = Corpus::new();
-    let docs: Vec<(&str, &str)> = arts
-        .iter()
-        .map(|a| (a.id.as_str(), a.text.as_str()))
-        .collect();
-    for r in c.add_all_bytes(&docs) {
-        r.expect("generated articles are valid");
-    }
-    c
-}
 
 fn bench_scale(c: &mut Criterion) {
     let sources = sources::load();
@@ -33,13 +20,13 @@ fn bench_scale(c: &mut Criterion) {
     for n in [100, 1_000] {
         let arts = gen::generate(&sources, n, 5, 50, 42);
         g.throughput(Throughput::Elements(n as u64));
-        let built = corpus(&arts);
+        let built = gen::corpus(&arts);
         g.bench_function(format!("reconcile_{n}_articles"), |b| {
             b.iter(|| black_box(built.reconcile()))
         });
         if n == 1_000 {
             g.bench_function("ingest_1000_articles", |b| {
-                b.iter(|| black_box(corpus(&arts)))
+                b.iter(|| black_box(gen::corpus(&arts)))
             });
         }
     }

@@ -7,7 +7,6 @@
 #[path = "../benches/common/gen.rs"]
 mod gen;
 
-use corroborate::Corpus;
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -39,14 +38,7 @@ fn main() {
         let arts = gen::generate(&sources, n, 5, 50, 42);
         let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
         let t0 = Instant::now();
-        let mut corpus = Corpus::new();
-        let docs: Vec<(&str, &str)> = arts
-            .iter()
-            .map(|a| (a.id.as_str(), a.text.as_str()))
-            .collect();
-        for r in corpus.add_all_bytes(&docs) {
-            r.expect("generated articles are valid");
-        }
+        let corpus = gen::corpus(&arts);
         let t1 = Instant::now();
         let mut stages: Vec<(corroborate::Stage, Instant, f64)> = Vec::new();
         let report = corpus

@@ -124,13 +124,7 @@ impl Corpus {
             Ok((text, ingested))
         }
         let this = &*self;
-        #[cfg(feature = "parallel")]
-        let prepared: Vec<_> = {
-            use rayon::prelude::*;
-            docs.par_iter().map(|d| prepare(this, d)).collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let prepared: Vec<_> = docs.iter().map(|d| prepare(this, d)).collect();
+        let prepared = crate::par::map(docs, |d| prepare(this, d));
         docs.iter()
             .zip(prepared)
             .map(|((id, _), p)| {

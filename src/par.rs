@@ -3,11 +3,11 @@
 //! the feature.
 
 /// `items.iter().map(f).collect()`, in parallel with the `parallel` feature.
-pub fn map<T, R, F>(items: &[T], f: F) -> Vec<R>
+pub fn map<'a, T, R, F>(items: &'a [T], f: F) -> Vec<R>
 where
     T: Sync,
     R: Send,
-    F: Fn(&T) -> R + Sync + Send,
+    F: Fn(&'a T) -> R + Sync + Send,
 {
     #[cfg(feature = "parallel")]
     {

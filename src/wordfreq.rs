@@ -92,11 +92,8 @@ fn key(word: &str) -> std::borrow::Cow<'_, str> {
 /// Lowercase with straight apostrophes: the key form of the table.
 pub fn normalise(word: &str) -> String {
     if word.is_ascii() {
-        let mut out = word.to_ascii_lowercase();
-        if out.contains('`') {
-            out = out.replace('`', "'");
-        }
-        return out;
+        // For ASCII this is exactly `fold` (lowercase, backtick made an apostrophe).
+        return crate::text::fold(word);
     }
     word.chars()
         .flat_map(char::to_lowercase)

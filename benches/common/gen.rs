@@ -190,3 +190,16 @@ fn iso_date(day: i64) -> String {
     let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
     format!("{y:04}-{m:02}-{d:02}")
 }
+
+/// A corpus holding `arts`, ingested as a batch (in parallel); generated articles are valid.
+pub fn corpus(arts: &[Article]) -> corroborate::Corpus {
+    let mut corpus = corroborate::Corpus::new();
+    let docs: Vec<(&str, &str)> = arts
+        .iter()
+        .map(|a| (a.id.as_str(), a.text.as_str()))
+        .collect();
+    for r in corpus.add_all_bytes(&docs) {
+        r.expect("generated articles are valid");
+    }
+    corpus
+}

@@ -174,13 +174,7 @@ pub fn align_cached(
             })
             .collect::<Vec<_>>()
     };
-    #[cfg(feature = "parallel")]
-    let parts: Vec<Vec<Alignment>> = {
-        use rayon::prelude::*;
-        events.par_iter().map(per_event).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let parts: Vec<Vec<Alignment>> = events.iter().map(per_event).collect();
+    let parts: Vec<Vec<Alignment>> = crate::par::map(events, per_event);
     let mut out: Vec<Alignment> = parts.into_iter().flatten().collect();
     out.sort_by_key(|x| (x.a, x.b));
     out

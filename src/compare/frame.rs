@@ -3,6 +3,7 @@
 //! predicates.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
 
 use crate::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::document::Span;
@@ -302,6 +303,18 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
     out
 }
 
+/// Range bounds of an ordered phrase table (keys are word lists) from the one-word phrase
+/// `[w]` on: the phrases starting with `w` come first.
+fn from_word(w: &String) -> (Bound<&[String]>, Bound<&[String]>) {
+    (Bound::Included(std::slice::from_ref(w)), Bound::Unbounded)
+}
+
+/// True when the first phrase of `from` (a table ranged with [`from_word`]) starts with `w`.
+fn starts_phrase<'k>(mut from: impl Iterator<Item = &'k Vec<String>>, w: &str) -> bool {
+    from.next()
+        .is_some_and(|k| k.first().map(String::as_str) == Some(w))
+}
+
 /// Longest phrase of `set` starting at token `i`, as its length in tokens.
 fn match_at<'m, T>(
     toks: &[Tok],
@@ -309,14 +322,12 @@ fn match_at<'m, T>(
     map: &'m BTreeMap<Vec<String>, T>,
     max: usize,
 ) -> Option<(usize, &'m T)> {
-    use std::ops::Bound;
     // Most words start no phrase: one ordered lookup says so without building a key.
-    let first = std::slice::from_ref(&toks.get(i)?.low);
-    let starts_one = map
-        .range::<[String], _>((Bound::Included(first), Bound::Unbounded))
-        .next()
-        .is_some_and(|(k, _)| k.first() == first.first());
-    if !starts_one {
+    let first = &toks.get(i)?.low;
+    if !starts_phrase(
+        map.range::<[String], _>(from_word(first)).map(|(k, _)| k),
+        first,
+    ) {
         return None;
     }
     let mut key: Vec<String> = Vec::new();
@@ -335,13 +346,8 @@ fn find_negations(f: &mut Frame, lex: &Lexicons) {
     while i < f.toks.len() {
         let mut len = 0;
         let mut key: Vec<String> = Vec::new();
-        let first = std::slice::from_ref(&f.toks[i].low);
-        let starts_cue = lex
-            .negation
-            .range::<[String], _>((std::ops::Bound::Included(first), std::ops::Bound::Unbounded))
-            .next()
-            .is_some_and(|k| k.first() == first.first());
-        let end = if starts_cue {
+        let first = &f.toks[i].low;
+        let end = if starts_phrase(lex.negation.range::<[String], _>(from_word(first)), first) {
             f.toks.len().min(i + lex.max_phrase.max(1))
         } else {
             i

@@ -374,13 +374,7 @@ impl<'a> Frames<'a> {
             .collect();
         missing.sort_unstable();
         missing.dedup();
-        #[cfg(feature = "parallel")]
-        let built: Vec<Frame> = {
-            use rayon::prelude::*;
-            missing.par_iter().map(|&id| self.build(id)).collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let built: Vec<Frame> = missing.iter().map(|&id| self.build(id)).collect();
+        let built: Vec<Frame> = crate::par::map(&missing, |&id| self.build(id));
         self.cache.extend(missing.into_iter().zip(built));
     }
 
@@ -521,13 +515,7 @@ pub fn judge_events(
                 config,
             )
         };
-        #[cfg(feature = "parallel")]
-        let verdicts: Vec<Verdict> = {
-            use rayon::prelude::*;
-            members.par_iter().map(verdict).collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let verdicts: Vec<Verdict> = members.iter().map(verdict).collect();
+        let verdicts: Vec<Verdict> = crate::par::map(members, verdict);
         for (&i, v) in members.iter().zip(verdicts) {
             let al = &alignments[i];
             let (a, b) = (al.a, al.b);
