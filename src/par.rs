@@ -20,18 +20,6 @@ where
     }
 }
 
-/// Drops the items of `items` (on the pool with the `parallel` feature: freeing many
-/// allocation-heavy values is a measurable share of a run).
-pub fn drop_all<T: Send>(items: Vec<T>) {
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        items.into_par_iter().for_each(drop);
-    }
-    #[cfg(not(feature = "parallel"))]
-    drop(items);
-}
-
 /// Calls `f(index, item)` on every item of `items` (in parallel with the `parallel`
 /// feature); each call may change only its own item.
 pub fn for_each_mut<T, F>(items: &mut [T], f: F)

@@ -381,9 +381,12 @@ pub fn align_event(
     // Score candidates, grouped by document pair.
     let mut by_pair: HashMap<(usize, usize), Vec<Scored>> = HashMap::default();
     // Scored on the pool too, so one large event does not leave a core idle.
-    let scores = crate::par::map(&cands, |&(i, j)| similarity::score(&feats[i], &feats[j]));
+    // Pairs under the floor are dropped, so a cheap bound rules most of them out unscored.
+    let scores = crate::par::map(&cands, |&(i, j)| {
+        similarity::score_at_least(&feats[i], &feats[j], CANDIDATE_FLOOR)
+    });
     for ((i, j), score) in cands.into_iter().zip(scores) {
-        if score >= CANDIDATE_FLOOR {
+        if let Some(score) = score {
             let (i, j) = if ids[i].0 < ids[j].0 { (i, j) } else { (j, i) };
             by_pair
                 .entry((ids[i].0, ids[j].0))

@@ -175,7 +175,7 @@ pub fn score_at_least(a: &SentenceFeatures, b: &SentenceFeatures, min: f64) -> O
     if bound + 1e-9 < min {
         return None;
     }
-    Some(score(a, b)).filter(|&s| s >= min)
+    Some(score_with_cosine(a, b, cos)).filter(|&s| s >= min)
 }
 
 /// Share of the squared term weight of `a` that `b` holds too, in [0, 1].
@@ -194,6 +194,11 @@ pub fn coverage(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
 /// Similarity of two sentences in [0, 1]; symmetric.
 pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
     let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
+    score_with_cosine(a, b, cos)
+}
+
+/// [`score`] given the clamped term cosine of `a` and `b`.
+fn score_with_cosine(a: &SentenceFeatures, b: &SentenceFeatures, cos: f64) -> f64 {
     let chars = dice(&a.trigrams, &b.trigrams);
     let pos = 1.0 - (a.position - b.position).abs();
     (0.65 * cos + 0.3 * chars + 0.05 * pos * cos.min(chars).min(1.0) * 2.0).clamp(0.0, 1.0)

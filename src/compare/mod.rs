@@ -206,6 +206,13 @@ pub fn coverage(a: &str, b: &str, config: &CompareConfig) -> (f64, f64) {
 
 /// Compares two built frames.
 pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
+    judge_frames(a, b, config, true)
+}
+
+/// [`compare_frames`]; with `explain_all` false, only contradictions get an explanation
+/// (the others leave it empty: judging every alignment of a corpus needs only their
+/// relations, and writing explanations is a measurable share of that work).
+fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> Verdict {
     let hits = rules::run(a, b, config);
     let ov = rules::overlap(a.frame, b.frame, &config.lexicons);
     let contra: Vec<&Hit> = hits.iter().filter(|h| h.contradiction).collect();
@@ -213,6 +220,7 @@ pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
         return from_hits(Relation::Contradiction, &contra);
     }
     let soft: Vec<&Hit> = hits.iter().collect();
+    let explain = |text: &dyn Fn() -> String| if explain_all { text() } else { String::new() };
     // Negation on one side only never states the same claim.
     let one_sided_negation = a.frame.negations.is_empty() != b.frame.negations.is_empty();
     let agree = ov.min() >= config.agree_min_cover
@@ -223,13 +231,15 @@ pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
             relation: Relation::Agreement,
             confidence: round4((0.4 + 0.3 * ov.min() + 0.3 * ov.max()).min(0.99)),
             reasons: vec!["same_claim".into()],
-            explanation: format!(
-                "{} and {} state the same claim ({} shared content words{})",
-                a.label,
-                b.label,
-                ov.shared,
-                shared_words(a.frame, a.text, b.frame)
-            ),
+            explanation: explain(&|| {
+                format!(
+                    "{} and {} state the same claim ({} shared content words{})",
+                    a.label,
+                    b.label,
+                    ov.shared,
+                    shared_words(a.frame, a.text, b.frame)
+                )
+            }),
             evidence_a: Vec::new(),
             evidence_b: Vec::new(),
         };
@@ -242,12 +252,14 @@ pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
             relation: Relation::Partial,
             confidence: round4((0.3 + 0.5 * ov.max()).min(0.9)),
             reasons: vec!["overlap".into()],
-            explanation: format!(
-                "{} and {} overlap{} but each says something the other does not",
-                a.label,
-                b.label,
-                shared_words(a.frame, a.text, b.frame)
-            ),
+            explanation: explain(&|| {
+                format!(
+                    "{} and {} overlap{} but each says something the other does not",
+                    a.label,
+                    b.label,
+                    shared_words(a.frame, a.text, b.frame)
+                )
+            }),
             evidence_a: Vec::new(),
             evidence_b: Vec::new(),
         };
@@ -256,7 +268,9 @@ pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
         relation: Relation::Unrelated,
         confidence: round4((1.0 - ov.max()).clamp(0.5, 0.95)),
         reasons: Vec::new(),
-        explanation: format!("{} and {} do not report a common claim", a.label, b.label),
+        explanation: explain(&|| {
+            format!("{} and {} do not report a common claim", a.label, b.label)
+        }),
         evidence_a: Vec::new(),
         evidence_b: Vec::new(),
     }
@@ -465,18 +479,6 @@ pub fn judge_events(
     alignments: &[Alignment],
     config: &CompareConfig,
 ) -> (Vec<Relation>, Vec<Finding>) {
-    let mut frames = Frames {
-        docs,
-        entities,
-        config,
-        cache: BTreeMap::new(),
-    };
-    let mut relations = vec![Relation::Partial; alignments.len()];
-    let mut findings = Vec::new();
-    let mut flagged: BTreeSet<(SentenceId, SentenceId)> = BTreeSet::new();
-    // Agreement groups: union-find over sentences.
-    let mut agree_edges: Vec<(SentenceId, SentenceId, f64)> = Vec::new();
-    // One event at a time, so that only one event's frames are held in memory.
     let mut event_of = vec![events.len(); docs.len()];
     for (e, members) in events.iter().enumerate() {
         for &d in members {
@@ -485,83 +487,124 @@ pub fn judge_events(
             }
         }
     }
-    let mut by_event: Vec<Vec<usize>> = vec![Vec::new(); events.len() + 1];
+    // The alignments of each event (and, last, of documents in no event). Alignments never
+    // cross events, so the events are judged independently (in parallel with the `parallel`
+    // feature) and their results joined in event order.
+    let mut by_event: Vec<(usize, Vec<usize>)> =
+        (0..=events.len()).map(|e| (e, Vec::new())).collect();
     for (i, al) in alignments.iter().enumerate() {
         let e = event_of.get(al.a.0).copied().unwrap_or(events.len());
-        by_event[e].push(i);
+        by_event[e].1.push(i);
     }
-    for (e, members) in by_event.iter().enumerate() {
-        crate::par::drop_all(std::mem::take(&mut frames.cache).into_values().collect());
-        let ids: Vec<SentenceId> = members
-            .iter()
-            .flat_map(|&i| [alignments[i].a, alignments[i].b])
-            .collect();
-        frames.fill(&ids);
-        let verdict = |&i: &usize| {
-            let al = &alignments[i];
-            let (a, b) = (al.a, al.b);
-            let (la, lb) = (sref(docs, a).document, sref(docs, b).document);
-            compare_frames(
-                Side {
-                    frame: frames.peek(a),
-                    text: frames.text(a),
-                    label: &la,
-                },
-                Side {
-                    frame: frames.peek(b),
-                    text: frames.text(b),
-                    label: &lb,
-                },
-                config,
-            )
-        };
-        let verdicts: Vec<Verdict> = crate::par::map(members, verdict);
-        for (&i, v) in members.iter().zip(verdicts) {
-            let al = &alignments[i];
-            let (a, b) = (al.a, al.b);
-            let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
-            let (rel, v) = match v.relation {
-                // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.
-                Relation::Unrelated => (Relation::Partial, v),
-                // The aligner already found one claim in both; when no rule sees a difference,
-                // a confident alignment is an agreement stated in other words.
-                Relation::Partial
-                    if no_rule_fired && al.score >= config.aligned_agreement_score =>
-                {
-                    let v = Verdict {
-                        relation: Relation::Agreement,
-                        confidence: round4(al.score.min(v.confidence.max(0.5))),
-                        reasons: vec!["same_claim".into()],
-                        ..v
-                    };
-                    (Relation::Agreement, v)
-                }
-                r => (r, v),
-            };
-            relations[i] = rel;
-            match rel {
-                Relation::Contradiction
-                    if v.confidence >= config.min_finding_confidence
-                        && flagged.insert(key(a, b)) =>
-                {
-                    findings.push(contradiction_finding(docs, a, b, &v));
-                }
-                Relation::Agreement => agree_edges.push((a, b, v.confidence)),
-                _ => {}
-            }
+    let judged = crate::par::map(&by_event, |(e, members)| {
+        judge_event(docs, entities, events.get(*e), alignments, members, config)
+    });
+    let mut relations = vec![Relation::Partial; alignments.len()];
+    let mut findings = Vec::new();
+    let mut agree_edges: Vec<(SentenceId, SentenceId, f64)> = Vec::new();
+    for (rels, found, edges) in judged {
+        for (i, r) in rels {
+            relations[i] = r;
         }
-        if let Some(event) = events.get(e) {
-            role_scan(
-                &mut frames,
-                std::slice::from_ref(event),
-                config,
-                &mut flagged,
-                &mut findings,
-            );
-        }
+        findings.extend(found);
+        agree_edges.extend(edges);
     }
     findings.extend(agreement_groups(docs, &agree_edges));
     (relations, findings)
+}
+
+/// What judging one event gives: the relation of each of its alignments (by index), its
+/// contradiction findings, and its agreement edges.
+type EventJudgement = (
+    Vec<(usize, Relation)>,
+    Vec<Finding>,
+    Vec<(SentenceId, SentenceId, f64)>,
+);
+
+/// Judges the alignments `members` of one event (`event`: its documents, when known).
+fn judge_event(
+    docs: &[Document],
+    entities: &Entities,
+    event: Option<&Vec<usize>>,
+    alignments: &[Alignment],
+    members: &[usize],
+    config: &CompareConfig,
+) -> EventJudgement {
+    let mut frames = Frames {
+        docs,
+        entities,
+        config,
+        cache: BTreeMap::new(),
+    };
+    let mut relations = Vec::with_capacity(members.len());
+    let mut findings = Vec::new();
+    let mut agree_edges = Vec::new();
+    let mut flagged: BTreeSet<(SentenceId, SentenceId)> = BTreeSet::new();
+    let mut ids: Vec<SentenceId> = members
+        .iter()
+        .flat_map(|&i| [alignments[i].a, alignments[i].b])
+        .collect();
+    // The role scan reads every sentence of the event: build all frames at once.
+    if let Some(event) = event.filter(|e| e.len() >= 2) {
+        for &d in event {
+            let n = docs.get(d).map_or(0, |x| x.sentences.len());
+            ids.extend((0..n).map(|s| (d, s)));
+        }
+    }
+    frames.fill(&ids);
+    let label = |(d, _): SentenceId| docs.get(d).map_or("", |x| x.id.as_str());
+    let verdict = |&i: &usize| {
+        let (a, b) = (alignments[i].a, alignments[i].b);
+        let side = |x| Side {
+            frame: frames.peek(x),
+            text: frames.text(x),
+            label: label(x),
+        };
+        judge_frames(side(a), side(b), config, false)
+    };
+    let verdicts: Vec<Verdict> = crate::par::map(members, verdict);
+    for (&i, v) in members.iter().zip(verdicts) {
+        let al = &alignments[i];
+        let (a, b) = (al.a, al.b);
+        let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
+        let (rel, v) = match v.relation {
+            // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.
+            Relation::Unrelated => (Relation::Partial, v),
+            // The aligner already found one claim in both; when no rule sees a difference,
+            // a confident alignment is an agreement stated in other words.
+            Relation::Partial if no_rule_fired && al.score >= config.aligned_agreement_score => {
+                let v = Verdict {
+                    relation: Relation::Agreement,
+                    confidence: round4(al.score.min(v.confidence.max(0.5))),
+                    reasons: vec!["same_claim".into()],
+                    ..v
+                };
+                (Relation::Agreement, v)
+            }
+            r => (r, v),
+        };
+        relations.push((i, rel));
+        match rel {
+            Relation::Contradiction
+                if v.confidence >= config.min_finding_confidence
+                    && flagged.insert(key(a, b)) =>
+            {
+                findings.push(contradiction_finding(docs, a, b, &v));
+            }
+            Relation::Agreement => agree_edges.push((a, b, v.confidence)),
+            _ => {}
+        }
+    }
+    if let Some(event) = event {
+        role_scan(
+            &mut frames,
+            std::slice::from_ref(event),
+            config,
+            &mut flagged,
+            &mut findings,
+        );
+    }
+    (relations, findings, agree_edges)
 }
 
 fn key(a: SentenceId, b: SentenceId) -> (SentenceId, SentenceId) {
