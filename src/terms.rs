@@ -46,78 +46,91 @@ pub struct CorpusTerms {
 
 impl CorpusTerms {
     /// Extracts the terms of every sentence of `docs`.
+    ///
+    /// Term ids are given in order of first occurrence (documents, sentences and words in
+    /// order; a word's synonym concepts right after it). The costly parts — tokenising,
+    /// stemming, frequency and synonym look-ups — run per document and per distinct word
+    /// form (in parallel with the `parallel` feature); only the numbering is sequential.
     pub fn build(docs: &[Document], entities: &Entities) -> Self {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let mut t = CorpusTerms::default();
-        // Words repeat: each distinct surface form is folded, stemmed and looked up once.
-        let mut seen: HashMap<&str, Option<TermId>> = HashMap::default();
-        let mut concepts_of: HashMap<&str, Vec<TermId>> = HashMap::default();
-        for (di, doc) in docs.iter().enumerate() {
-            let mut doc_terms: Vec<TermId> = Vec::new();
-            let mut sents = Vec::with_capacity(doc.sentences.len());
-            let mut doc_shares = Vec::with_capacity(doc.sentences.len());
-            for (si, s) in doc.sentences.iter().enumerate() {
-                let mut ids: Vec<TermId> = Vec::new();
-                let mut concept_ids: Vec<(TermId, f32)> = Vec::new();
-                let mentions: Vec<_> = entities.in_sentence(di, si).collect();
-                for m in &mentions {
-                    let bg = background_idf(m.span.slice(&doc.text));
-                    ids.push(t.intern(&format!("@{}", m.entity), bg));
-                }
-                let text = s.span.slice(&doc.text);
-                for w in words(text) {
-                    let abs = s.span.start + w.start;
-                    if mentions
-                        .iter()
-                        .any(|m| m.span.start <= abs && abs < m.span.end)
-                    {
-                        continue;
-                    }
-                    let id = *seen.entry(w.text).or_insert_with(|| {
-                        term_of(w.text, &stemmer).map(|term| {
-                            let bg = if term.starts_with('#') {
-                                NUMBER_IDF
-                            } else {
-                                background_idf(w.text)
-                            };
-                            t.intern(&term, bg)
+        // 1. Per document: entity mentions and the word forms of each sentence.
+        let order: Vec<usize> = (0..docs.len()).collect();
+        let raw: Vec<RawDoc> = crate::par::map(&order, |&di| raw_doc(di, &docs[di], entities));
+        // 2. Distinct word forms of the corpus, in order of first occurrence.
+        let mut form_index: HashMap<&str, u32> = HashMap::default();
+        let mut forms: Vec<&str> = Vec::new();
+        let global: Vec<Vec<u32>> = raw
+            .iter()
+            .map(|d| {
+                d.forms
+                    .iter()
+                    .map(|&f| {
+                        *form_index.entry(f).or_insert_with(|| {
+                            forms.push(f);
+                            forms.len() as u32 - 1
                         })
-                    });
-                    ids.extend(id);
-                    // Synonym concepts of content words, so 'truce' meets 'ceasefire'.
-                    // Capitalised words past the first are names ('Trump' is not 'best').
-                    let name_like =
-                        w.start > 0 && w.text.chars().next().is_some_and(char::is_uppercase);
-                    if id.is_some() && !name_like {
-                        let cs = concepts_of.entry(w.text).or_insert_with(|| {
-                            crate::synonyms::concepts(w.text)
-                                .iter()
-                                .map(|c| t.intern(&format!("~{c}"), CONCEPT_IDF))
-                                .collect()
-                        });
-                        let share = 1.0 / (cs.len().max(1) as f32).sqrt();
-                        concept_ids.extend(cs.iter().map(|&c| (c, share)));
-                    }
-                }
-                ids.sort_unstable();
-                ids.dedup();
-                // Concepts after words: sorted by id, the largest share first, then merged.
-                concept_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-                concept_ids.dedup_by_key(|c| c.0);
-                let mut merged: Vec<(TermId, f32)> = ids.iter().map(|&i| (i, 1.0)).collect();
-                merged.extend(
-                    concept_ids
-                        .iter()
-                        .filter(|c| ids.binary_search(&c.0).is_err()),
-                );
-                merged.sort_unstable_by_key(|c| c.0);
-                let ids: Vec<TermId> = merged.iter().map(|c| c.0).collect();
-                doc_shares.push(merged.iter().map(|c| c.1).collect::<Vec<f32>>());
+                    })
+                    .collect()
+            })
+            .collect();
+        // 3. What each form contributes: its term, its rarity, its synonym concepts.
+        let info: Vec<FormInfo> = crate::par::map(&forms, |f| FormInfo::of(f));
+        // 4. Numbering, in the order the terms first occur.
+        let mut t = CorpusTerms::default();
+        let mut term_of_form: Vec<Option<Option<TermId>>> = vec![None; forms.len()];
+        let mut concepts_of_form: Vec<Option<Vec<TermId>>> = vec![None; forms.len()];
+        let numbered: Vec<Vec<SentenceTerms>> = raw
+            .iter()
+            .zip(&global)
+            .map(|(d, global)| {
+                d.sentences
+                    .iter()
+                    .map(|s| {
+                        let mut ids: Vec<TermId> = s
+                            .entities
+                            .iter()
+                            .map(|&(e, bg)| t.intern(&format!("@{e}"), bg))
+                            .collect();
+                        let mut concept_ids: Vec<(TermId, f32)> = Vec::new();
+                        for &(local, name_like) in &s.words {
+                            let g = global[local as usize] as usize;
+                            let fi = &info[g];
+                            let id = *term_of_form[g].get_or_insert_with(|| {
+                                fi.term.as_ref().map(|x| t.intern(x, fi.bg))
+                            });
+                            ids.extend(id);
+                            // Synonym concepts of content words, so 'truce' meets 'ceasefire'.
+                            // Capitalised words past the first are names ('Trump' is not 'best').
+                            if id.is_some() && !name_like {
+                                let cs = concepts_of_form[g].get_or_insert_with(|| {
+                                    fi.concepts
+                                        .iter()
+                                        .map(|c| t.intern(&format!("~{c}"), CONCEPT_IDF))
+                                        .collect()
+                                });
+                                let share = 1.0 / (cs.len().max(1) as f32).sqrt();
+                                concept_ids.extend(cs.iter().map(|&c| (c, share)));
+                            }
+                        }
+                        (ids, concept_ids)
+                    })
+                    .collect()
+            })
+            .collect();
+        // 5. Per sentence: words, numbers and entities, then concepts not already there.
+        let merged: Vec<Vec<(Vec<TermId>, Vec<f32>)>> =
+            crate::par::map(&numbered, |sents| sents.iter().map(merge_terms).collect());
+        drop(numbered);
+        for doc in merged {
+            let mut doc_terms: Vec<TermId> = Vec::new();
+            let mut sents = Vec::with_capacity(doc.len());
+            let mut doc_shares = Vec::with_capacity(doc.len());
+            for (ids, shares) in doc {
                 for &id in &ids {
                     t.sentence_df[id as usize] += 1;
                 }
                 doc_terms.extend_from_slice(&ids);
                 sents.push(ids);
+                doc_shares.push(shares);
             }
             doc_terms.sort_unstable();
             doc_terms.dedup();
@@ -182,6 +195,117 @@ impl CorpusTerms {
         let alpha = n / (n + BACKGROUND_PRIOR_DOCS);
         alpha * corpus + (1.0 - alpha) * bg
     }
+}
+
+/// A sentence's term ids before merging: words, numbers and entities; synonym concepts
+/// with their shares.
+type SentenceTerms = (Vec<TermId>, Vec<(TermId, f32)>);
+
+/// One document read for its terms, before numbering.
+struct RawDoc<'a> {
+    /// Distinct word forms, in order of first occurrence in the document.
+    forms: Vec<&'a str>,
+    /// Per sentence.
+    sentences: Vec<RawSentence>,
+}
+
+/// One sentence read for its terms, before numbering.
+struct RawSentence {
+    /// Entity of each mention, with the background idf of its text.
+    entities: Vec<(usize, f64)>,
+    /// Words outside mentions: index into the document's forms, and whether the word looks
+    /// like a name (capitalised, not first).
+    words: Vec<(u32, bool)>,
+}
+
+fn raw_doc<'a>(di: usize, doc: &'a Document, entities: &Entities) -> RawDoc<'a> {
+    let mut index: HashMap<&'a str, u32> = HashMap::default();
+    let mut forms: Vec<&'a str> = Vec::new();
+    let sentences = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let mentions: Vec<_> = entities.in_sentence(di, si).collect();
+            let ents = mentions
+                .iter()
+                .map(|m| (m.entity, background_idf(m.span.slice(&doc.text))))
+                .collect();
+            let text = s.span.slice(&doc.text);
+            let words = words(text)
+                .into_iter()
+                .filter(|w| {
+                    let abs = s.span.start + w.start;
+                    !mentions
+                        .iter()
+                        .any(|m| m.span.start <= abs && abs < m.span.end)
+                })
+                .map(|w| {
+                    let f = *index.entry(w.text).or_insert_with(|| {
+                        forms.push(w.text);
+                        forms.len() as u32 - 1
+                    });
+                    let name_like =
+                        w.start > 0 && w.text.chars().next().is_some_and(char::is_uppercase);
+                    (f, name_like)
+                })
+                .collect();
+            RawSentence {
+                entities: ents,
+                words,
+            }
+        })
+        .collect();
+    RawDoc { forms, sentences }
+}
+
+/// What one word form contributes to the terms.
+struct FormInfo {
+    /// Its term ([`term_of`]), if any.
+    term: Option<String>,
+    /// The term's background idf.
+    bg: f64,
+    /// Its WordNet concepts (used where it is not a name).
+    concepts: &'static [u32],
+}
+
+impl FormInfo {
+    fn of(form: &str) -> Self {
+        thread_local! {
+            static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+        }
+        let term = STEMMER.with(|s| term_of(form, s));
+        let bg = match &term {
+            Some(x) if x.starts_with('#') => NUMBER_IDF,
+            Some(_) => background_idf(form),
+            None => 0.0,
+        };
+        let concepts = if term.is_some() {
+            crate::synonyms::concepts(form)
+        } else {
+            &[]
+        };
+        FormInfo { term, bg, concepts }
+    }
+}
+
+/// A sentence's sorted, deduplicated terms and their shares: words, numbers and entities
+/// (share 1), then the concepts not already there (the largest share of each).
+fn merge_terms((ids, concepts): &SentenceTerms) -> (Vec<TermId>, Vec<f32>) {
+    let mut ids = ids.clone();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut concept_ids = concepts.clone();
+    concept_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    concept_ids.dedup_by_key(|c| c.0);
+    let mut merged: Vec<(TermId, f32)> = ids.iter().map(|&i| (i, 1.0)).collect();
+    merged.extend(
+        concept_ids
+            .iter()
+            .filter(|c| ids.binary_search(&c.0).is_err()),
+    );
+    merged.sort_unstable_by_key(|c| c.0);
+    merged.into_iter().unzip()
 }
 
 /// Background idf of words missing from the frequency table (rarer than its last entry).

@@ -586,8 +586,7 @@ fn judge_event(
         relations.push((i, rel));
         match rel {
             Relation::Contradiction
-                if v.confidence >= config.min_finding_confidence
-                    && flagged.insert(key(a, b)) =>
+                if v.confidence >= config.min_finding_confidence && flagged.insert(key(a, b)) =>
             {
                 findings.push(contradiction_finding(docs, a, b, &v));
             }
