@@ -122,49 +122,57 @@ fn candidate_pairs(
 ) -> Vec<(usize, usize)> {
     let n = vectors.len();
     let cap = (n / 5).max(60) as u32;
-    let mut postings: HashMap<TermId, Vec<usize>> = HashMap::default();
-    for (d, v) in vectors.iter().enumerate() {
+    // Each document's `k` heaviest distinctive terms, and the documents of each such term:
+    // the dated ones by date, the undated ones by index.
+    let tops: Vec<Vec<TermId>> = crate::par::map(vectors, |v| {
         let mut top: Vec<&(TermId, f64)> = v
             .iter()
             .filter(|(t, _)| terms.document_df[*t as usize] <= cap)
             .collect();
         top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &&(t, _) in top.iter().take(k) {
-            postings.entry(t).or_default().push(d);
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut dated: Vec<(i64, usize)> = Vec::new();
-    let mut undated: Vec<usize> = Vec::new();
-    for list in postings.values() {
-        dated.clear();
-        undated.clear();
-        for &d in list {
+        top.iter().take(k).map(|x| x.0).collect()
+    });
+    let mut postings: HashMap<TermId, (Vec<(i64, usize)>, Vec<usize>)> = HashMap::default();
+    for (d, top) in tops.iter().enumerate() {
+        for &t in top {
+            let (dated, undated) = postings.entry(t).or_default();
             match days[d] {
                 Some(day) => dated.push((day, d)),
                 None => undated.push(d),
             }
         }
-        dated.sort_unstable();
-        // An undated document may pair with any other.
-        for (x, &a) in undated.iter().enumerate() {
-            for &b in undated[x + 1..].iter().chain(dated.iter().map(|(_, d)| d)) {
-                pairs.push((a.min(b), a.max(b)));
-            }
-        }
-        // Dated documents pair within the date window only.
-        for (x, &(day, a)) in dated.iter().enumerate() {
-            for &(other, b) in &dated[x + 1..] {
-                if other.saturating_sub(day) > max_gap {
-                    break;
-                }
-                pairs.push((a.min(b), a.max(b)));
-            }
-        }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    postings.values_mut().for_each(|(dated, _)| dated.sort_unstable());
+    // Per document, its later partners: an undated document may pair with any other, dated
+    // ones only within the date window. Each document's list is built on its own (in
+    // parallel with the `parallel` feature) and comes out sorted.
+    let order: Vec<usize> = (0..n).collect();
+    let per_doc = crate::par::map(&order, |&a| {
+        let mut partners: Vec<usize> = Vec::new();
+        for t in &tops[a] {
+            let Some((dated, undated)) = postings.get(t) else {
+                continue;
+            };
+            partners.extend(undated.iter().copied().filter(|&b| b > a));
+            let window = match days[a] {
+                Some(day) => {
+                    let lo = dated.partition_point(|&(x, _)| x < day.saturating_sub(max_gap));
+                    let hi = dated.partition_point(|&(x, _)| x <= day.saturating_add(max_gap));
+                    &dated[lo..hi]
+                }
+                None => &dated[..],
+            };
+            partners.extend(window.iter().map(|&(_, b)| b).filter(|&b| b > a));
+        }
+        partners.sort_unstable();
+        partners.dedup();
+        partners
+    });
+    per_doc
+        .into_iter()
+        .enumerate()
+        .flat_map(|(a, bs)| bs.into_iter().map(move |b| (a, b)))
+        .collect()
 }
 
 /// Groups documents into events. Returns lists of document indexes; every document is in

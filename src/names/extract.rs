@@ -7,7 +7,6 @@
 use super::lexicons::Lexicons;
 use crate::document::{Document, Span};
 use crate::text::{is_stopword, words, Word};
-use std::collections::BTreeSet;
 
 /// Evidence about what kind of thing a mention names.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -144,8 +143,8 @@ fn is_demonym(w: &str) -> bool {
 /// ('Additionally', 'Clashes') is not taken for a name.
 pub fn extract(
     doc: &Document,
-    lowercase: &BTreeSet<String>,
-    midcaps: &BTreeSet<String>,
+    lowercase: &WordSet,
+    midcaps: &WordSet,
     lex: &Lexicons,
 ) -> Vec<RawMention> {
     let mut out = Vec::new();
@@ -164,16 +163,16 @@ pub fn extract(
 
 /// Corpus-wide word sets and lexicons used while extracting.
 struct Ctx<'a> {
-    lowercase: &'a BTreeSet<String>,
-    midcaps: &'a BTreeSet<String>,
+    lowercase: &'a WordSet,
+    midcaps: &'a WordSet,
     lex: &'a Lexicons,
 }
 
 /// Capitalised words (possessive stripped, lowercased) that the corpus writes somewhere
 /// other than at the start of a sentence or quotation, outside headings.
-pub fn mid_capitalised(docs: &[Document]) -> BTreeSet<String> {
-    let mut set = BTreeSet::new();
-    for d in docs {
+pub fn mid_capitalised(docs: &[Document]) -> WordSet {
+    let per_doc = crate::par::map(docs, |d| {
+        let mut set = WordSet::default();
         for s in d.sentences.iter().filter(|s| !s.is_heading) {
             let text = s.span.slice(&d.text);
             let ws = words(text);
@@ -184,8 +183,24 @@ pub fn mid_capitalised(docs: &[Document]) -> BTreeSet<String> {
                 }
             }
         }
+        set
+    });
+    union(per_doc)
+}
+
+/// A set of lowercased words (only ever asked whether it holds a word).
+pub type WordSet = crate::hash::HashSet<String>;
+
+/// The union of `sets`, built into the largest of them.
+pub fn union(mut sets: Vec<WordSet>) -> WordSet {
+    let Some(big) = (0..sets.len()).max_by_key(|&i| (sets[i].len(), std::cmp::Reverse(i))) else {
+        return WordSet::default();
+    };
+    let mut out = sets.swap_remove(big);
+    for s in sets {
+        out.extend(s);
     }
-    set
+    out
 }
 
 /// The text between two words (`""` when out of range).
@@ -354,7 +369,7 @@ fn split_run(
     start: usize,
     end: usize,
     lex: &Lexicons,
-    lowercase: &BTreeSet<String>,
+    lowercase: &WordSet,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s0 = start;

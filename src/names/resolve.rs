@@ -3,7 +3,7 @@
 //! another source says about a known entity, then kind and consensus canonical spelling.
 
 use super::cluster::{candidate_pairs, cluster_forms, ClusterParams};
-use super::extract::{extract, mid_capitalised, KindCues, RawMention};
+use super::extract::{extract, mid_capitalised, union, KindCues, RawMention, WordSet};
 use super::keys::name_key;
 use super::lexicons::Lexicons;
 use super::similarity::{form_similarity, NameForm};
@@ -22,9 +22,9 @@ const LIST_WEIGHT: f64 = 1.5;
 const MAX_CONTEXT_PAIRS: usize = 4000;
 
 /// Lowercased words the corpus writes in lowercase somewhere.
-fn lowercase_words(docs: &[Document]) -> BTreeSet<String> {
+fn lowercase_words(docs: &[Document]) -> WordSet {
     let per_doc = crate::par::map(docs, |d| {
-        let mut set = BTreeSet::new();
+        let mut set = WordSet::default();
         for s in &d.sentences {
             for w in words(s.span.slice(&d.text)) {
                 if w.text.starts_with(|c: char| c.is_lowercase()) && !set.contains(w.text) {
@@ -34,7 +34,7 @@ fn lowercase_words(docs: &[Document]) -> BTreeSet<String> {
         }
         set
     });
-    per_doc.into_iter().flatten().collect()
+    union(per_doc)
 }
 
 /// Content words of a sentence: lowercase-written, not stopwords, plural -s dropped.
@@ -96,7 +96,7 @@ fn looks_plural(w: &str) -> bool {
 fn drop_common_words(
     docs: &[Document],
     raw: &mut Vec<(usize, RawMention)>,
-    lowercase: &BTreeSet<String>,
+    lowercase: &WordSet,
     lex: &Lexicons,
 ) {
     // key -> (cues, documents, keep)
