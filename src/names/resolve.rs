@@ -102,9 +102,10 @@ fn drop_common_words(
     // key -> (cues, documents, keep)
     let mut stats: BTreeMap<String, (KindCues, BTreeSet<usize>, bool)> = BTreeMap::new();
     let mut surnames: BTreeSet<String> = BTreeSet::new();
-    for (d, m) in raw.iter() {
+    let keys = mention_keys(docs, raw);
+    for ((d, m), key) in raw.iter().zip(&keys) {
         let surface = m.span.slice(&docs[*d].text);
-        let key = name_key(surface);
+        let key = key.clone();
         let toks: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
         if toks.len() >= 2 {
             if lex.is_given_name(toks[0]) {
@@ -139,7 +140,13 @@ fn drop_common_words(
     if drop.is_empty() {
         return;
     }
-    raw.retain(|(d, m)| !drop.contains(&name_key(m.span.slice(&docs[*d].text))));
+    let mut keep = keys.iter().map(|k| !drop.contains(k));
+    raw.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// The [`name_key`] of each mention (in parallel with the `parallel` feature).
+fn mention_keys(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<String> {
+    crate::par::map(raw, |(d, m)| name_key(m.span.slice(&docs[*d].text)))
 }
 
 /// Splits a mention that ends with another full name of the corpus ('International Committee
@@ -147,9 +154,8 @@ fn drop_common_words(
 /// (two or more words, not starting with an initial) becomes its own mention, and the rest
 /// another. The person cues go with the name.
 fn split_known_suffix(docs: &[Document], raw: &mut Vec<(usize, RawMention)>, lex: &Lexicons) {
-    let full: BTreeSet<String> = raw
-        .iter()
-        .map(|(d, m)| name_key(m.span.slice(&docs[*d].text)))
+    let full: BTreeSet<String> = mention_keys(docs, raw)
+        .into_iter()
         .filter(|k| {
             let toks: Vec<&str> = k.split(' ').collect();
             toks.len() >= 2 && toks[0].len() > 1
@@ -270,7 +276,7 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let mut keys: Vec<String> = Vec::new();
     let mut form_of: Vec<usize> = Vec::with_capacity(raw.len());
     let mut kept: Vec<(usize, RawMention)> = Vec::with_capacity(raw.len());
-    let raw_keys = crate::par::map(&raw, |(d, m)| name_key(m.span.slice(&docs[*d].text)));
+    let raw_keys = mention_keys(docs, &raw);
     for ((d, m), mut k) in raw.into_iter().zip(raw_keys) {
         if k.is_empty() {
             continue;
