@@ -691,40 +691,40 @@ fn role_scan(
 
 /// One finding per group of sentences, from at least two documents, linked by agreements.
 fn agreement_groups(docs: &[Document], edges: &[(SentenceId, SentenceId, f64)]) -> Vec<Finding> {
-    let mut parent: BTreeMap<SentenceId, SentenceId> = BTreeMap::new();
-    fn root(p: &mut BTreeMap<SentenceId, SentenceId>, x: SentenceId) -> SentenceId {
+    // Union-find over the sentences of the edges, by their rank in sentence order; a
+    // group's root is its first sentence.
+    let mut nodes: Vec<SentenceId> = edges.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    let rank = |x: SentenceId| nodes.binary_search(&x).unwrap_or(0);
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    fn root(p: &mut [usize], x: usize) -> usize {
         let mut r = x;
-        while let Some(&q) = p.get(&r) {
-            if q == r {
-                break;
-            }
-            r = q;
+        while p[r] != r {
+            r = p[r];
         }
-        p.insert(x, r);
+        p[x] = r;
         r
     }
     for &(a, b, _) in edges {
-        parent.entry(a).or_insert(a);
-        parent.entry(b).or_insert(b);
-        let (x, y) = (root(&mut parent, a), root(&mut parent, b));
+        let (x, y) = (root(&mut parent, rank(a)), root(&mut parent, rank(b)));
         if x != y {
-            parent.insert(x.max(y), x.min(y));
+            parent[x.max(y)] = x.min(y);
         }
     }
-    let mut groups: BTreeMap<SentenceId, (BTreeSet<SentenceId>, Vec<f64>)> = BTreeMap::new();
-    let nodes: Vec<SentenceId> = parent.keys().copied().collect();
-    for n in nodes {
-        let r = root(&mut parent, n);
-        groups.entry(r).or_default().0.insert(n);
+    // Per root: its sentences (in order) and the confidences of its edges (in edge order).
+    let mut groups: Vec<(Vec<SentenceId>, Vec<f64>)> = vec![Default::default(); nodes.len()];
+    for (i, &n) in nodes.iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups[r].0.push(n);
     }
     for &(a, _, c) in edges {
-        let r = root(&mut parent, a);
-        if let Some(g) = groups.get_mut(&r) {
-            g.1.push(c);
-        }
+        let r = root(&mut parent, rank(a));
+        groups[r].1.push(c);
     }
+    let groups = groups.into_iter().filter(|g| !g.0.is_empty());
     let mut out = Vec::new();
-    for (sents, confs) in groups.into_values() {
+    for (sents, confs) in groups {
         let doc_set: BTreeSet<usize> = sents.iter().map(|s| s.0).collect();
         if doc_set.len() < 2 {
             continue;
