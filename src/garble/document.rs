@@ -141,10 +141,25 @@ pub fn conclude(
             }
         }
     }
+    // Sentences aligned with a sentence of another document.
+    let mut aligned: std::collections::BTreeSet<(usize, usize)> = Default::default();
+    for al in alignments {
+        if al.a.0 != al.b.0 {
+            aligned.insert(al.a);
+            aligned.insert(al.b);
+        }
+    }
     let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
         let flagged = mts[d].flagged;
+        let bar = if flagged {
+            config.in_document_flag_threshold
+        } else {
+            config.flag_threshold
+        };
+        let mut verdicts: Vec<(super::SentenceVerdict, Option<(usize, usize)>)> =
+            Vec::with_capacity(rows.len());
         for (s, j) in rows.iter().enumerate() {
             let mut v = j.verdict.clone();
             let mut twin = j.twin;
@@ -170,16 +185,17 @@ pub fn conclude(
                     twin = Some((fd, fs));
                 }
             }
-            let bar = if flagged {
-                config.in_document_flag_threshold
-            } else {
-                config.flag_threshold
-            };
             if flagged && v.reasons.is_empty() && j.alone.prior >= bar {
                 v.reasons.push("word_salad".to_string());
                 v.notes
                     .push("the sentence reads as broken grammar in a garbled article".to_string());
             }
+            verdicts.push((v, twin));
+        }
+        if flagged {
+            unmatched_in_context(doc, d, &mut verdicts, &aligned, bar, config);
+        }
+        for (s, (v, twin)) in verdicts.into_iter().enumerate() {
             if v.score < bar || v.reasons.is_empty() {
                 continue;
             }
@@ -219,6 +235,60 @@ pub fn conclude(
         }
     }
     (mts, findings)
+}
+
+/// True when a sentence is wholly quoted speech (it opens with a quotation mark).
+fn is_quotation(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}', '\u{2018}', '\''])
+}
+
+/// In a document that is mostly garbled (`context_share` of its sentences or more already
+/// flagged on their own evidence), a narrative sentence that no other source carries is
+/// flagged too (`garbled_context`). Garbling wrecks the content words that alignment
+/// matches on, so a well-rendered fact of a story several sources tell usually finds its
+/// counterpart; in such a document an unmatched one is more likely garbled than not. Quoted
+/// speech is left out: each outlet picks its own quotes, so a quote's lack of a counterpart
+/// says nothing about its rendering.
+fn unmatched_in_context(
+    doc: &Document,
+    d: usize,
+    verdicts: &mut [(super::SentenceVerdict, Option<(usize, usize)>)],
+    aligned: &std::collections::BTreeSet<(usize, usize)>,
+    bar: f64,
+    config: &GarbleConfig,
+) {
+    if verdicts.is_empty()
+        || !verdicts
+            .iter()
+            .enumerate()
+            .any(|(s, _)| aligned.contains(&(d, s)))
+    {
+        return;
+    }
+    let flagged = verdicts
+        .iter()
+        .filter(|(v, _)| v.score >= bar && !v.reasons.is_empty())
+        .count();
+    if (flagged as f64) < config.context_share * verdicts.len() as f64 {
+        return;
+    }
+    let n = verdicts.len();
+    for (s, (v, _)) in verdicts.iter_mut().enumerate() {
+        if !v.reasons.is_empty()
+            || aligned.contains(&(d, s))
+            || is_quotation(doc.sentence_text(s))
+            || crate::text::words(doc.sentence_text(s)).len() < 4
+        {
+            continue;
+        }
+        v.reasons.push("garbled_context".to_string());
+        v.notes.push(format!(
+            "no other source carries it, and {flagged} of the {n} sentences of its article are \
+             garbled"
+        ));
+        v.score = v.score.max(bar);
+    }
 }
 
 fn capitalise(s: &str) -> String {

@@ -54,6 +54,10 @@ pub struct GarbleConfig {
     /// In a flagged document, a sentence whose best alignment with a fluent article scores
     /// below this (yet was aligned) is flagged as a weak rendering of that claim.
     pub weak_twin_score: f64,
+    /// In a flagged document with at least this share of its sentences flagged, a sentence
+    /// that no other source carries (and that is not quoted speech) is flagged as well
+    /// (`garbled_context`); 1 turns this off.
+    pub context_share: f64,
     /// Confidence of a broken idiom.
     pub idiom_weight: f64,
     /// Confidence of a nonexistent title (below `flag_threshold`: alone it flags a sentence
@@ -118,6 +122,7 @@ impl Default for GarbleConfig {
             flag_threshold: 0.8,
             in_document_flag_threshold: 0.5,
             weak_twin_score: 0.4,
+            context_share: 0.5,
             idiom_weight: 0.9,
             title_weight: 0.75,
             name_variant_weight: 0.3,
@@ -167,6 +172,7 @@ impl GarbleConfig {
             self.in_document_flag_threshold,
         )?;
         check_unit("garble.idiom_weight", self.idiom_weight)?;
+        check_unit("garble.context_share", self.context_share)?;
         check_unit("garble.title_weight", self.title_weight)?;
         check_unit("garble.name_variant_weight", self.name_variant_weight)?;
         check_unit("garble.substitution_weight", self.substitution_weight)?;
