@@ -141,12 +141,14 @@ pub fn conclude(
             }
         }
     }
-    // Sentences aligned with a sentence of another document.
-    let mut aligned: std::collections::BTreeSet<(usize, usize)> = Default::default();
+    // Sentences aligned with a sentence of another document, with their best score.
+    let mut aligned: std::collections::BTreeMap<(usize, usize), f64> = Default::default();
     for al in alignments {
         if al.a.0 != al.b.0 {
-            aligned.insert(al.a);
-            aligned.insert(al.b);
+            for x in [al.a, al.b] {
+                let e = aligned.entry(x).or_insert(al.score);
+                *e = e.max(al.score);
+            }
         }
     }
     let mut findings = Vec::new();
@@ -172,9 +174,14 @@ pub fn conclude(
                 v.score = v.score.max(config.in_document_flag_threshold);
                 twin = Some((fd, fs));
             } else if let Some(&((fd, fs), sc)) = best_fluent.get(&(d, s)) {
-                // Aligned with a fluent article's sentence, yet sharing little of its wording:
-                // the same claim, rendered so that its meaning is hard to recover.
-                if v.reasons.is_empty() && sc < config.weak_twin_score {
+                // Aligned with a fluent article's sentence, yet sharing little of its wording
+                // and matching no other source closely either: the same claim, rendered so
+                // that its meaning is hard to recover.
+                let closest = aligned.get(&(d, s)).copied().unwrap_or(sc);
+                if v.reasons.is_empty()
+                    && sc < config.weak_twin_score
+                    && closest < config.weak_twin_score
+                {
                     v.reasons.push("weak_twin".to_string());
                     v.notes.push(format!(
                         "it only loosely matches what the fluent article {} says (similarity {:.2})",
@@ -254,7 +261,7 @@ fn unmatched_in_context(
     doc: &Document,
     d: usize,
     verdicts: &mut [(super::SentenceVerdict, Option<(usize, usize)>)],
-    aligned: &std::collections::BTreeSet<(usize, usize)>,
+    aligned: &std::collections::BTreeMap<(usize, usize), f64>,
     bar: f64,
     config: &GarbleConfig,
 ) {
@@ -262,7 +269,7 @@ fn unmatched_in_context(
         || !verdicts
             .iter()
             .enumerate()
-            .any(|(s, _)| aligned.contains(&(d, s)))
+            .any(|(s, _)| aligned.contains_key(&(d, s)))
     {
         return;
     }
@@ -276,7 +283,7 @@ fn unmatched_in_context(
     let n = verdicts.len();
     for (s, (v, _)) in verdicts.iter_mut().enumerate() {
         if !v.reasons.is_empty()
-            || aligned.contains(&(d, s))
+            || aligned.contains_key(&(d, s))
             || is_quotation(doc.sentence_text(s))
             || crate::text::words(doc.sentence_text(s)).len() < 4
         {
