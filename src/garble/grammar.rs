@@ -3,7 +3,6 @@
 //! past form ('will continued'), and a preposition stacked on a preposition that never
 //! follows another ('of amid', 'for during').
 
-use super::stats::normalise;
 use crate::document::Span;
 use crate::text::words;
 
@@ -54,26 +53,34 @@ fn past_form(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
+/// True when `list` holds `w` in any ASCII case.
+fn has(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 /// Finds word pairs English does not allow (adjacent words only, no punctuation between).
 pub fn find_broken(text: &str) -> Vec<BrokenGrammar> {
     let ws = words(text);
-    let lower: Vec<String> = ws.iter().map(|w| normalise(w.text)).collect();
     let mut out = Vec::new();
     for i in 1..ws.len() {
-        let gap = text.get(ws[i - 1].end()..ws[i].start).unwrap_or(",");
-        if !gap.trim().is_empty() {
+        let (a, b) = (ws[i - 1].text, ws[i].text);
+        // Only a first word of a few short function words can start a pair.
+        if a.len() > 6 {
             continue;
         }
-        let (a, b) = (lower[i - 1].as_str(), lower[i].as_str());
-        let what = if ARTICLES.contains(&a) && DETERMINERS.contains(&b) {
+        let what = if has(ARTICLES, a) && has(DETERMINERS, b) {
             "two determiners in a row"
-        } else if MODALS.contains(&a) && past_form(b) {
+        } else if has(MODALS, a) && past_form(&b.to_ascii_lowercase()) {
             "a past form after a modal verb"
-        } else if PREPOSITIONS.contains(&a) && LONE_PREPOSITIONS.contains(&b) {
+        } else if has(PREPOSITIONS, a) && has(LONE_PREPOSITIONS, b) {
             "a preposition stacked on a preposition"
         } else {
             continue;
         };
+        let gap = text.get(ws[i - 1].end()..ws[i].start).unwrap_or(",");
+        if !gap.trim().is_empty() {
+            continue;
+        }
         out.push(BrokenGrammar {
             what,
             span: Span::new(ws[i - 1].start, ws[i].end()),
