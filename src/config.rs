@@ -99,6 +99,8 @@ impl Config {
             "align.context_weight" => self.align.context_weight = num,
             "align.entity_weight" => self.align.entity_weight = num,
             "garble.weak_twin_score" => self.garble.weak_twin_score = num,
+            "garble.context_share" => self.garble.context_share = num,
+            "garble.in_document_flag_threshold" => self.garble.in_document_flag_threshold = num,
             "align.max_partners" => self.align.max_partners = int()?,
             "align.concept_weight" => self.align.concept_weight = num,
             _ => return Err(bad("no such setting".into())),

@@ -333,3 +333,61 @@ fn a_sentence_that_only_adds_words_is_no_consensus_outlier() {
     let (_, findings) = assess(&docs, &Entities::default(), &alignments, &config);
     assert_eq!(findings.len(), 1, "{findings:?}");
 }
+
+#[test]
+fn unmatched_narrative_of_a_mostly_garbled_article_is_flagged() {
+    let fluent = doc(
+        "fluent",
+        "Officials met in Moscow on Thursday.\nThe talks will resume next week.",
+    );
+    let garbled = doc(
+        "garbled",
+        "Bauer is indeed in their court, he said.\n\
+         Press Minister Jane Doe agreed with the plan.\n\
+         This is just the top of the iceberg for the government.\n\
+         The meeting of the two leaders was published on Monday evening.\n\
+         \u{201C}The talks were useful for both of our countries,\u{201D} the minister said.\n\
+         Officials met in Moscow on Thursday.",
+    );
+    let docs = vec![fluent, garbled];
+    let alignments = vec![Alignment {
+        a: (0, 0),
+        b: (1, 5),
+        score: 0.9,
+    }];
+    let reasons = |config: &GarbleConfig, s: usize| -> Vec<String> {
+        let (mt, findings) = assess(&docs, &Entities::default(), &alignments, config);
+        assert!(mt[1].flagged && !mt[0].flagged, "{mt:?}");
+        findings
+            .iter()
+            .find(|f| f.sentences[0].document == "garbled" && f.sentences[0].sentence == s)
+            .map(|f| f.reasons.clone())
+            .unwrap_or_default()
+    };
+    let config = GarbleConfig::default();
+    assert_eq!(reasons(&config, 3), vec!["garbled_context".to_string()]);
+    // Quoted speech and the sentence a fluent source matches are spared.
+    assert!(reasons(&config, 4).is_empty());
+    assert!(reasons(&config, 5).is_empty());
+    // Off when the article is not garbled enough.
+    let strict = GarbleConfig {
+        context_share: 1.0,
+        ..GarbleConfig::default()
+    };
+    assert!(reasons(&strict, 3).is_empty());
+}
+
+#[test]
+fn forbidden_word_pairs_are_broken_grammar() {
+    let v = score_sentence(
+        "The officials will continued the talks with the their partners.",
+        &GarbleConfig::default(),
+    );
+    assert!(v.reasons.contains(&"broken_grammar".to_string()), "{v:?}");
+    assert_eq!(v.evidence.len(), 2);
+    let fluent = score_sentence(
+        "The officials will continue the talks with their partners.",
+        &GarbleConfig::default(),
+    );
+    assert!(!fluent.reasons.contains(&"broken_grammar".to_string()));
+}

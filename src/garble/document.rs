@@ -141,10 +141,27 @@ pub fn conclude(
             }
         }
     }
+    // Sentences aligned with a sentence of another document, with their best score.
+    let mut aligned: std::collections::BTreeMap<(usize, usize), f64> = Default::default();
+    for al in alignments {
+        if al.a.0 != al.b.0 {
+            for x in [al.a, al.b] {
+                let e = aligned.entry(x).or_insert(al.score);
+                *e = e.max(al.score);
+            }
+        }
+    }
     let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let rows = judged.get(d).map(Vec::as_slice).unwrap_or(&[]);
         let flagged = mts[d].flagged;
+        let bar = if flagged {
+            config.in_document_flag_threshold
+        } else {
+            config.flag_threshold
+        };
+        let mut verdicts: Vec<(super::SentenceVerdict, Option<(usize, usize)>)> =
+            Vec::with_capacity(rows.len());
         for (s, j) in rows.iter().enumerate() {
             let mut v = j.verdict.clone();
             let mut twin = j.twin;
@@ -157,9 +174,14 @@ pub fn conclude(
                 v.score = v.score.max(config.in_document_flag_threshold);
                 twin = Some((fd, fs));
             } else if let Some(&((fd, fs), sc)) = best_fluent.get(&(d, s)) {
-                // Aligned with a fluent article's sentence, yet sharing little of its wording:
-                // the same claim, rendered so that its meaning is hard to recover.
-                if v.reasons.is_empty() && sc < config.weak_twin_score {
+                // Aligned with a fluent article's sentence, yet sharing little of its wording
+                // and matching no other source closely either: the same claim, rendered so
+                // that its meaning is hard to recover.
+                let closest = aligned.get(&(d, s)).copied().unwrap_or(sc);
+                if v.reasons.is_empty()
+                    && sc < config.weak_twin_score
+                    && closest < config.weak_twin_score
+                {
                     v.reasons.push("weak_twin".to_string());
                     v.notes.push(format!(
                         "it only loosely matches what the fluent article {} says (similarity {:.2})",
@@ -170,16 +192,17 @@ pub fn conclude(
                     twin = Some((fd, fs));
                 }
             }
-            let bar = if flagged {
-                config.in_document_flag_threshold
-            } else {
-                config.flag_threshold
-            };
             if flagged && v.reasons.is_empty() && j.alone.prior >= bar {
                 v.reasons.push("word_salad".to_string());
                 v.notes
                     .push("the sentence reads as broken grammar in a garbled article".to_string());
             }
+            verdicts.push((v, twin));
+        }
+        if flagged {
+            unmatched_in_context(doc, d, &mut verdicts, &aligned, bar, config);
+        }
+        for (s, (v, twin)) in verdicts.into_iter().enumerate() {
             if v.score < bar || v.reasons.is_empty() {
                 continue;
             }
@@ -219,6 +242,60 @@ pub fn conclude(
         }
     }
     (mts, findings)
+}
+
+/// True when a sentence is wholly quoted speech (it opens with a quotation mark).
+fn is_quotation(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}', '\u{2018}', '\''])
+}
+
+/// In a document that is mostly garbled (`context_share` of its sentences or more already
+/// flagged on their own evidence), a narrative sentence that no other source carries is
+/// flagged too (`garbled_context`). Garbling wrecks the content words that alignment
+/// matches on, so a well-rendered fact of a story several sources tell usually finds its
+/// counterpart; in such a document an unmatched one is more likely garbled than not. Quoted
+/// speech is left out: each outlet picks its own quotes, so a quote's lack of a counterpart
+/// says nothing about its rendering.
+fn unmatched_in_context(
+    doc: &Document,
+    d: usize,
+    verdicts: &mut [(super::SentenceVerdict, Option<(usize, usize)>)],
+    aligned: &std::collections::BTreeMap<(usize, usize), f64>,
+    bar: f64,
+    config: &GarbleConfig,
+) {
+    if verdicts.is_empty()
+        || !verdicts
+            .iter()
+            .enumerate()
+            .any(|(s, _)| aligned.contains_key(&(d, s)))
+    {
+        return;
+    }
+    let flagged = verdicts
+        .iter()
+        .filter(|(v, _)| v.score >= bar && !v.reasons.is_empty())
+        .count();
+    if (flagged as f64) < config.context_share * verdicts.len() as f64 {
+        return;
+    }
+    let n = verdicts.len();
+    for (s, (v, _)) in verdicts.iter_mut().enumerate() {
+        if !v.reasons.is_empty()
+            || aligned.contains_key(&(d, s))
+            || is_quotation(doc.sentence_text(s))
+            || crate::text::words(doc.sentence_text(s)).len() < 4
+        {
+            continue;
+        }
+        v.reasons.push("garbled_context".to_string());
+        v.notes.push(format!(
+            "no other source carries it, and {flagged} of the {n} sentences of its article are \
+             garbled"
+        ));
+        v.score = v.score.max(bar);
+    }
 }
 
 fn capitalise(s: &str) -> String {

@@ -6,17 +6,20 @@
 //!   proper names, rare content words (`word_salad`);
 //! - broken idioms: a known idiom's frame with one key word replaced ([`idioms`],
 //!   `broken_idiom`);
-//! - titles that do not exist in English ([`titles`], `nonexistent_title`).
+//! - titles that do not exist in English ([`titles`], `nonexistent_title`);
+//! - word pairs English grammar does not allow ([`grammar`], `broken_grammar`).
 //!
 //! Signals that use the other sources ([`assess`], [`cross`]): a name spelled against the
 //! corpus consensus (`name_variant`); among five or more renderings of one text, a sentence
 //! that differs from the others in many content words — words none of them has, words most of
 //! them have and it lacks (`consensus_outlier`); otherwise an aligned clean twin that says the
 //! same thing with different content words (`content_substitution`). Documents are scored
-//! from their sentences ([`document`]).
+//! from their sentences ([`document`]); in a mostly garbled article, a narrative sentence no
+//! other source carries is flagged too (`garbled_context`).
 
 pub mod cross;
 pub mod document;
+pub mod grammar;
 pub mod idioms;
 pub mod signals;
 pub use crate::wordfreq as stats;
@@ -54,6 +57,13 @@ pub struct GarbleConfig {
     /// In a flagged document, a sentence whose best alignment with a fluent article scores
     /// below this (yet was aligned) is flagged as a weak rendering of that claim.
     pub weak_twin_score: f64,
+    /// In a flagged document with at least this share of its sentences flagged, a sentence
+    /// that no other source carries (and that is not quoted speech) is flagged as well
+    /// (`garbled_context`); 1 turns this off.
+    pub context_share: f64,
+    /// Confidence of a word sequence English grammar does not allow (`broken_grammar`;
+    /// below `flag_threshold`: alone it flags a sentence only inside a garbled document).
+    pub grammar_weight: f64,
     /// Confidence of a broken idiom.
     pub idiom_weight: f64,
     /// Confidence of a nonexistent title (below `flag_threshold`: alone it flags a sentence
@@ -118,6 +128,8 @@ impl Default for GarbleConfig {
             flag_threshold: 0.8,
             in_document_flag_threshold: 0.5,
             weak_twin_score: 0.4,
+            context_share: 0.5,
+            grammar_weight: 0.7,
             idiom_weight: 0.9,
             title_weight: 0.75,
             name_variant_weight: 0.3,
@@ -167,6 +179,8 @@ impl GarbleConfig {
             self.in_document_flag_threshold,
         )?;
         check_unit("garble.idiom_weight", self.idiom_weight)?;
+        check_unit("garble.context_share", self.context_share)?;
+        check_unit("garble.grammar_weight", self.grammar_weight)?;
         check_unit("garble.title_weight", self.title_weight)?;
         check_unit("garble.name_variant_weight", self.name_variant_weight)?;
         check_unit("garble.substitution_weight", self.substitution_weight)?;
@@ -259,6 +273,14 @@ pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
             t.found, t.expected
         ));
         evidence.push(t.span);
+    }
+    for g in grammar::find_broken(text) {
+        if !reasons.iter().any(|r| r == "broken_grammar") {
+            reasons.push("broken_grammar".to_string());
+            parts.push(config.grammar_weight);
+        }
+        notes.push(format!("'{}': {}", g.span.slice(text), g.what));
+        evidence.push(g.span);
     }
     if prior >= config.word_salad_threshold {
         reasons.push("word_salad".to_string());
