@@ -78,6 +78,7 @@ impl CorpusTerms {
         let mut t = CorpusTerms::default();
         let mut term_of_form: Vec<Option<Option<TermId>>> = vec![None; forms.len()];
         let mut concepts_of_form: Vec<Option<Vec<TermId>>> = vec![None; forms.len()];
+        let mut entity_terms: HashMap<usize, TermId> = HashMap::default();
         let numbered: Vec<Vec<SentenceTerms>> = raw
             .iter()
             .zip(&global)
@@ -88,7 +89,19 @@ impl CorpusTerms {
                         let mut ids: Vec<TermId> = s
                             .entities
                             .iter()
-                            .map(|&(e, bg)| t.intern(&format!("@{e}"), bg))
+                            .map(|&(e, bg)| match entity_terms.get(&e) {
+                                // As `intern` does for a known term: keep the rarest.
+                                Some(&id) => {
+                                    let old = &mut t.background_idf[id as usize];
+                                    *old = old.min(bg);
+                                    id
+                                }
+                                None => {
+                                    let id = t.intern(&format!("@{e}"), bg);
+                                    entity_terms.insert(e, id);
+                                    id
+                                }
+                            })
                             .collect();
                         let mut concept_ids: Vec<(TermId, f32)> = Vec::new();
                         for &(local, name_like) in &s.words {

@@ -139,7 +139,7 @@ fn is_demonym(w: &str) -> bool {
 /// lowercase somewhere (a capitalised word found there is a common word when it starts a
 /// sentence or stands in a title-case headline).
 /// `midcaps` holds the capitalised words written somewhere mid-sentence (see
-/// [`mid_capitalised`]): a single capitalised word that only ever starts sentences
+/// [`corpus_word_sets`]): a single capitalised word that only ever starts sentences
 /// ('Additionally', 'Clashes') is not taken for a name.
 pub fn extract(
     doc: &Document,
@@ -168,24 +168,30 @@ struct Ctx<'a> {
     lex: &'a Lexicons,
 }
 
-/// Capitalised words (possessive stripped, lowercased) that the corpus writes somewhere
-/// other than at the start of a sentence or quotation, outside headings.
-pub fn mid_capitalised(docs: &[Document]) -> WordSet {
+/// The corpus' word sets, read in one pass (per document in parallel with the `parallel`
+/// feature): the words it writes in lowercase somewhere (lowercased), and the capitalised
+/// words (possessive stripped, lowercased) it writes somewhere other than at the start of a
+/// sentence or quotation, outside headings.
+pub fn corpus_word_sets(docs: &[Document]) -> (WordSet, WordSet) {
     let per_doc = crate::par::map(docs, |d| {
-        let mut set = WordSet::default();
-        for s in d.sentences.iter().filter(|s| !s.is_heading) {
+        let (mut lower, mut mid) = (WordSet::default(), WordSet::default());
+        for s in &d.sentences {
             let text = s.span.slice(&d.text);
             let ws = words(text);
-            for i in 0..ws.len() {
-                let core = strip_possessive(ws[i].text).0;
-                if is_capitalised(core) && !starts_clause(text, &ws, i) {
-                    set.insert(core.to_lowercase());
+            for (i, w) in ws.iter().enumerate() {
+                if w.text.starts_with(|c: char| c.is_lowercase()) && !lower.contains(w.text) {
+                    lower.insert(w.text.to_lowercase());
+                }
+                let core = strip_possessive(w.text).0;
+                if !s.is_heading && is_capitalised(core) && !starts_clause(text, &ws, i) {
+                    mid.insert(core.to_lowercase());
                 }
             }
         }
-        set
+        (lower, mid)
     });
-    union(per_doc)
+    let (lower, mid): (Vec<WordSet>, Vec<WordSet>) = per_doc.into_iter().unzip();
+    (union(lower), union(mid))
 }
 
 /// A set of lowercased words (only ever asked whether it holds a word).
@@ -729,11 +735,11 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
         let d = doc(text);
-        let lower: BTreeSet<String> = ["the", "said", "met"]
+        let lower: WordSet = ["the", "said", "met"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let mid = mid_capitalised(std::slice::from_ref(&d));
+        let mid = corpus_word_sets(std::slice::from_ref(&d)).1;
         extract(&d, &lower, &mid, Lexicons::builtin())
             .into_iter()
             .map(|m| {

@@ -3,7 +3,7 @@
 //! another source says about a known entity, then kind and consensus canonical spelling.
 
 use super::cluster::{candidate_pairs, cluster_forms, ClusterParams};
-use super::extract::{extract, mid_capitalised, union, KindCues, RawMention, WordSet};
+use super::extract::{corpus_word_sets, extract, KindCues, RawMention, WordSet};
 use super::keys::name_key;
 use super::lexicons::Lexicons;
 use super::similarity::{form_similarity, NameForm};
@@ -20,22 +20,6 @@ const SAME_SENTENCE_OK: f64 = 0.95;
 const LIST_WEIGHT: f64 = 1.5;
 /// Most mention pairs compared for the context of two clusters.
 const MAX_CONTEXT_PAIRS: usize = 4000;
-
-/// Lowercased words the corpus writes in lowercase somewhere.
-fn lowercase_words(docs: &[Document]) -> WordSet {
-    let per_doc = crate::par::map(docs, |d| {
-        let mut set = WordSet::default();
-        for s in &d.sentences {
-            for w in words(s.span.slice(&d.text)) {
-                if w.text.starts_with(|c: char| c.is_lowercase()) && !set.contains(w.text) {
-                    set.insert(w.text.to_lowercase());
-                }
-            }
-        }
-        set
-    });
-    union(per_doc)
-}
 
 /// Content words of a sentence: lowercase-written, not stopwords, plural -s dropped.
 fn content_words(text: &str) -> BTreeSet<String> {
@@ -251,8 +235,7 @@ fn coordinated_lists(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<Vec<
 /// Finds the mentions in every document and merges them into entities.
 pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let lex: &Lexicons = config.lexicons();
-    let lowercase = lowercase_words(docs);
-    let midcaps = mid_capitalised(docs);
+    let (lowercase, midcaps) = corpus_word_sets(docs);
     // 1. Mentions, in (doc, sentence, start) order.
     let per_doc = |(di, d): (usize, &Document)| -> Vec<(usize, RawMention)> {
         extract(d, &lowercase, &midcaps, lex)
