@@ -132,7 +132,7 @@ fn candidate_pairs(
         top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         top.iter().take(k).map(|x| x.0).collect()
     });
-    let mut postings: HashMap<TermId, (Vec<(i64, usize)>, Vec<usize>)> = HashMap::default();
+    let mut postings: HashMap<TermId, Posting> = HashMap::default();
     for (d, top) in tops.iter().enumerate() {
         for &t in top {
             let (dated, undated) = postings.entry(t).or_default();
@@ -142,7 +142,9 @@ fn candidate_pairs(
             }
         }
     }
-    postings.values_mut().for_each(|(dated, _)| dated.sort_unstable());
+    postings
+        .values_mut()
+        .for_each(|(dated, _)| dated.sort_unstable());
     // Per document, its later partners: an undated document may pair with any other, dated
     // ones only within the date window. Each document's list is built on its own (in
     // parallel with the `parallel` feature) and comes out sorted.
@@ -174,6 +176,10 @@ fn candidate_pairs(
         .flat_map(|(a, bs)| bs.into_iter().map(move |b| (a, b)))
         .collect()
 }
+
+/// The documents holding one blocking term: the dated ones as `(day, document)`, sorted;
+/// the undated ones.
+type Posting = (Vec<(i64, usize)>, Vec<usize>);
 
 /// Groups documents into events. Returns lists of document indexes; every document is in
 /// exactly one list; lists and their members are in input order.

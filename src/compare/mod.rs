@@ -729,7 +729,7 @@ fn agreement_groups(docs: &[Document], edges: &[(SentenceId, SentenceId, f64)]) 
         if doc_set.len() < 2 {
             continue;
         }
-        let first = *sents.iter().next().unwrap_or(&(0, 0));
+        let first = *sents.first().unwrap_or(&(0, 0));
         let claim = docs
             .get(first.0)
             .map(|d| d.sentence_text(first.1))
