@@ -414,8 +414,8 @@ pub fn consensus(
 ) -> BTreeMap<SentenceId, Group> {
     let min = config.consensus_min_partners.max(2);
     // One partner per other document: the best aligned.
-    let mut best: BTreeMap<SentenceId, Vec<SentenceId>> = BTreeMap::new();
-    for (&id, ps) in partners {
+    let listed: Vec<(&SentenceId, &Vec<(SentenceId, f64)>)> = partners.iter().collect();
+    let chosen = crate::par::map(&listed, |&(_, ps)| {
         let mut per_doc: BTreeMap<usize, (f64, SentenceId)> = BTreeMap::new();
         for &(p, sc) in ps {
             let e = per_doc.entry(p.0).or_insert((sc, p));
@@ -423,10 +423,13 @@ pub fn consensus(
                 *e = (sc, p);
             }
         }
-        if per_doc.len() >= min {
-            best.insert(id, per_doc.values().map(|&(_, p)| p).collect());
-        }
-    }
+        (per_doc.len() >= min).then(|| per_doc.values().map(|&(_, p)| p).collect::<Vec<_>>())
+    });
+    let best: BTreeMap<SentenceId, Vec<SentenceId>> = listed
+        .iter()
+        .zip(chosen)
+        .filter_map(|(&(&id, _), ps)| Some((id, ps?)))
+        .collect();
     let needed: Vec<SentenceId> = best
         .iter()
         .flat_map(|(&id, ps)| std::iter::once(id).chain(ps.iter().copied()))
@@ -447,8 +450,8 @@ pub fn consensus(
     let stem_sets: BTreeMap<SentenceId, StemSets> = needed.into_iter().zip(built).collect();
     let stems_of =
         |id: SentenceId| -> &[u64] { stem_sets.get(&id).map_or(&[], |(_, set)| set.as_slice()) };
-    let mut sim: BTreeMap<SentenceId, (f64, SentenceId)> = BTreeMap::new();
-    for (&id, ps) in &best {
+    let entries: Vec<(&SentenceId, &Vec<SentenceId>)> = best.iter().collect();
+    let sims = crate::par::map(&entries, |&(&id, ps)| {
         let mine = stems_of(id);
         let mut total = 0.0;
         let mut closest = (f64::NEG_INFINITY, ps[0]);
@@ -459,9 +462,10 @@ pub fn consensus(
                 closest = (x, p);
             }
         }
-        sim.insert(id, (total / ps.len() as f64, closest.1));
-    }
-    let entries: Vec<(&SentenceId, &Vec<SentenceId>)> = best.iter().collect();
+        (total / ps.len() as f64, closest.1)
+    });
+    let sim: BTreeMap<SentenceId, (f64, SentenceId)> =
+        entries.iter().map(|&(&id, _)| id).zip(sims).collect();
     let groups = crate::par::map(&entries, |&(&id, ps)| {
         let &(similarity, closest) = sim.get(&id)?;
         let known: Vec<f64> = ps.iter().filter_map(|p| sim.get(p).map(|x| x.0)).collect();
