@@ -61,18 +61,23 @@ pub(crate) fn judge_all_with(
 ) -> Vec<Vec<Judged>> {
     let variants = name_variants(docs, entities);
     // Aligned partners of each sentence, in a stable order.
+    // (Both directions of every alignment, sorted by sentence; a stable sort keeps each
+    // sentence's partners in alignment order.)
+    let mut directed: Vec<(SentenceId, (SentenceId, f64))> = alignments
+        .iter()
+        .filter(|a| a.a.0 != a.b.0 && a.a.0 < docs.len() && a.b.0 < docs.len())
+        .flat_map(|a| [(a.a, (a.b, a.score)), (a.b, (a.a, a.score))])
+        .collect();
+    directed.sort_by_key(|x| x.0);
     let mut partners: BTreeMap<SentenceId, Vec<(SentenceId, f64)>> = BTreeMap::new();
-    for a in alignments {
-        if a.a.0 == a.b.0 || a.a.0 >= docs.len() || a.b.0 >= docs.len() {
-            continue;
-        }
-        partners.entry(a.a).or_default().push((a.b, a.score));
-        partners.entry(a.b).or_default().push((a.a, a.score));
+    for group in directed.chunk_by(|x, y| x.0 == y.0) {
+        partners.insert(group[0].0, group.iter().map(|x| x.1).collect());
     }
     // Pass 1: each sentence alone plus name variants; gives each document a suspicion level
     // that tells which side of an aligned pair is the garbled one.
-    let mut out: Vec<Vec<Judged>> = Vec::with_capacity(docs.len());
-    for (d, doc) in docs.iter().enumerate() {
+    let order: Vec<usize> = (0..docs.len()).collect();
+    let mut out: Vec<Vec<Judged>> = crate::par::map(&order, |&d| {
+        let doc = &docs[d];
         let mut row = Vec::with_capacity(doc.sentences.len());
         for (s, base) in alone[d].iter().enumerate() {
             let offset = doc.sentences[s].span.start;
@@ -106,8 +111,8 @@ pub(crate) fn judge_all_with(
                 evidence: 0.0,
             });
         }
-        out.push(row);
-    }
+        row
+    });
     let suspicion: Vec<f64> = out
         .iter()
         .map(|r| super::document::evidence_share(r, config))
