@@ -50,7 +50,7 @@ impl CorpusTerms {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut t = CorpusTerms::default();
         // Words repeat: each distinct surface form is folded, stemmed and looked up once.
-        let mut seen: HashMap<&str, Option<TermId>> = HashMap::default();
+        let mut seen: HashMap<&str, (Option<TermId>, bool)> = HashMap::default();
         let mut concepts_of: HashMap<&str, Vec<TermId>> = HashMap::default();
         for (di, doc) in docs.iter().enumerate() {
             let mut doc_terms: Vec<TermId> = Vec::new();
@@ -59,6 +59,9 @@ impl CorpusTerms {
             for (si, s) in doc.sentences.iter().enumerate() {
                 let mut ids: Vec<TermId> = Vec::new();
                 let mut concept_ids: Vec<(TermId, f32)> = Vec::new();
+                // Terms brought only by reporting verbs ('told', 'added'), and by other words.
+                let mut reporting_ids: Vec<TermId> = Vec::new();
+                let mut content_ids: Vec<TermId> = Vec::new();
                 let mentions: Vec<_> = entities.in_sentence(di, si).collect();
                 for m in &mentions {
                     let bg = background_idf(m.span.slice(&doc.text));
@@ -73,17 +76,23 @@ impl CorpusTerms {
                     {
                         continue;
                     }
-                    let id = *seen.entry(w.text).or_insert_with(|| {
-                        term_of(w.text, &stemmer).map(|term| {
+                    let (id, reporting) = *seen.entry(w.text).or_insert_with(|| {
+                        let id = term_of(w.text, &stemmer).map(|term| {
                             let bg = if term.starts_with('#') {
                                 NUMBER_IDF
                             } else {
                                 background_idf(w.text)
                             };
                             t.intern(&term, bg)
-                        })
+                        });
+                        (id, id.is_some() && is_reporting_verb(w.text))
                     });
                     ids.extend(id);
+                    if reporting {
+                        reporting_ids.extend(id);
+                    } else {
+                        content_ids.extend(id);
+                    }
                     // Synonym concepts of content words, so 'truce' meets 'ceasefire'.
                     // Capitalised words past the first are names ('Trump' is not 'best').
                     let name_like =
@@ -95,7 +104,8 @@ impl CorpusTerms {
                                 .map(|c| t.intern(&format!("~{c}"), CONCEPT_IDF))
                                 .collect()
                         });
-                        let share = 1.0 / (cs.len().max(1) as f32).sqrt();
+                        let share = 1.0 / (cs.len().max(1) as f32).sqrt()
+                            * if reporting { REPORTING_SHARE } else { 1.0 };
                         concept_ids.extend(cs.iter().map(|&c| (c, share)));
                     }
                 }
@@ -104,7 +114,16 @@ impl CorpusTerms {
                 // Concepts after words: sorted by id, the largest share first, then merged.
                 concept_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
                 concept_ids.dedup_by_key(|c| c.0);
-                let mut merged: Vec<(TermId, f32)> = ids.iter().map(|&i| (i, 1.0)).collect();
+                content_ids.sort_unstable();
+                let share_of = |i: TermId| {
+                    if reporting_ids.contains(&i) && content_ids.binary_search(&i).is_err() {
+                        REPORTING_SHARE
+                    } else {
+                        1.0
+                    }
+                };
+                let mut merged: Vec<(TermId, f32)> =
+                    ids.iter().map(|&i| (i, share_of(i))).collect();
                 merged.extend(
                     concept_ids
                         .iter()
@@ -182,6 +201,27 @@ impl CorpusTerms {
         let alpha = n / (n + BACKGROUND_PRIOR_DOCS);
         alpha * corpus + (1.0 - alpha) * bg
     }
+}
+
+/// Share of a word given to a reporting verb ('told', 'added', 'reported') and to its
+/// concepts in alignment: attribution says how a claim reached the page, not what the claim
+/// is, so two sentences sharing only 'added' do not report a common claim.
+const REPORTING_SHARE: f32 = 0.25;
+
+/// True for an inflected form of a reporting verb (`src/data/reporting_verbs.txt`).
+fn is_reporting_verb(word: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::hash::HashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        crate::lexicon::parse_tagged_list(
+            "reporting_verbs",
+            include_str!("data/reporting_verbs.txt"),
+        )
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect()
+    });
+    word.len() <= 10 && set.contains(fold(word).as_str())
 }
 
 /// Background idf of words missing from the frequency table (rarer than its last entry).
