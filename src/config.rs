@@ -101,6 +101,7 @@ impl Config {
             "garble.weak_twin_score" => self.garble.weak_twin_score = num,
             "align.max_partners" => self.align.max_partners = int()?,
             "align.concept_weight" => self.align.concept_weight = num,
+            "align.min_claim_overlap" => self.align.min_claim_overlap = num,
             _ => return Err(bad("no such setting".into())),
         }
         self.validate()

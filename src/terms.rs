@@ -337,4 +337,25 @@ mod tests {
         assert_eq!(term_of("the", &s), None);
         assert_eq!(term_of("Russia’s", &s), term_of("Russia", &s));
     }
+
+    #[test]
+    fn reporting_verbs_weigh_less() {
+        assert!(is_reporting_verb("told") && is_reporting_verb("Added"));
+        assert!(!is_reporting_verb("ceasefire"));
+        let doc = crate::ingest::ingest(
+            "a",
+            "Officials said talks were planned. The minister added that talks were planned.",
+            None,
+            &Default::default(),
+        )
+        .unwrap();
+        let t = CorpusTerms::build(std::slice::from_ref(&doc), &Entities::default());
+        let share = |s: usize, word: &str| {
+            let id = t.vocab[word];
+            let k = t.sentences[0][s].binary_search(&id).unwrap();
+            t.shares[0][s][k]
+        };
+        assert_eq!(share(1, "ad"), REPORTING_SHARE);
+        assert_eq!(share(1, "plan"), 1.0);
+    }
 }
