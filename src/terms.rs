@@ -114,7 +114,9 @@ impl CorpusTerms {
                 // Concepts after words: sorted by id, the largest share first, then merged.
                 concept_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
                 concept_ids.dedup_by_key(|c| c.0);
-                content_ids.sort_unstable();
+                if !reporting_ids.is_empty() {
+                    content_ids.sort_unstable();
+                }
                 let share_of = |i: TermId| {
                     if reporting_ids.contains(&i) && content_ids.binary_search(&i).is_err() {
                         REPORTING_SHARE
