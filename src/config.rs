@@ -103,6 +103,7 @@ impl Config {
             "garble.in_document_flag_threshold" => self.garble.in_document_flag_threshold = num,
             "align.max_partners" => self.align.max_partners = int()?,
             "align.concept_weight" => self.align.concept_weight = num,
+            "align.min_claim_overlap" => self.align.min_claim_overlap = num,
             _ => return Err(bad("no such setting".into())),
         }
         self.validate()

@@ -210,7 +210,10 @@ impl Corpus {
             garble::cross::judge_alone(docs, &cfg.garble),
         );
         step(Stage::Align);
-        let alignments = align::align_cached(docs, &terms, &events, &cfg.align, &self.align_cache);
+        let links = align::align_cached(docs, &terms, &events, &cfg.align, &self.align_cache);
+        // Topical links (no common claim) are neither reported nor compared; garble's
+        // consensus reads them with the alignments.
+        let alignments: Vec<Alignment> = links.iter().filter(|a| a.claim).copied().collect();
         step(Stage::Compare);
         let (relations, mut findings) =
             compare::judge_events(docs, &entities, &events, &alignments, &cfg.compare);
@@ -227,7 +230,7 @@ impl Corpus {
             docs,
             &alone,
             &entities,
-            &alignments,
+            &links,
             &contradictions,
             &cfg.garble,
         );

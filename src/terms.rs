@@ -104,6 +104,9 @@ impl CorpusTerms {
                             })
                             .collect();
                         let mut concept_ids: Vec<(TermId, f32)> = Vec::new();
+                        // Terms brought by reporting verbs ('told', 'added'), and by other words.
+                        let mut reporting_ids: Vec<TermId> = Vec::new();
+                        let mut content_ids: Vec<TermId> = Vec::new();
                         for &(local, name_like) in &s.words {
                             let g = global[local as usize] as usize;
                             let fi = &info[g];
@@ -111,6 +114,11 @@ impl CorpusTerms {
                                 fi.term.as_ref().map(|x| t.intern(x, fi.bg))
                             });
                             ids.extend(id);
+                            if fi.reporting {
+                                reporting_ids.extend(id);
+                            } else {
+                                content_ids.extend(id);
+                            }
                             // Synonym concepts of content words, so 'truce' meets 'ceasefire'.
                             // Capitalised words past the first are names ('Trump' is not 'best').
                             if id.is_some() && !name_like {
@@ -120,11 +128,17 @@ impl CorpusTerms {
                                         .map(|c| t.intern(&format!("~{c}"), CONCEPT_IDF))
                                         .collect()
                                 });
-                                let share = 1.0 / (cs.len().max(1) as f32).sqrt();
+                                let share = 1.0 / (cs.len().max(1) as f32).sqrt()
+                                    * if fi.reporting { REPORTING_SHARE } else { 1.0 };
                                 concept_ids.extend(cs.iter().map(|&c| (c, share)));
                             }
                         }
-                        (ids, concept_ids)
+                        SentenceTerms {
+                            ids,
+                            concepts: concept_ids,
+                            reporting: reporting_ids,
+                            content: content_ids,
+                        }
                     })
                     .collect()
             })
@@ -210,9 +224,17 @@ impl CorpusTerms {
     }
 }
 
-/// A sentence's term ids before merging: words, numbers and entities; synonym concepts
-/// with their shares.
-type SentenceTerms = (Vec<TermId>, Vec<(TermId, f32)>);
+/// A sentence's term ids before merging.
+struct SentenceTerms {
+    /// Words, numbers and entities, in order of occurrence.
+    ids: Vec<TermId>,
+    /// Synonym concepts with their shares.
+    concepts: Vec<(TermId, f32)>,
+    /// Terms brought by reporting verbs.
+    reporting: Vec<TermId>,
+    /// Terms brought by other words.
+    content: Vec<TermId>,
+}
 
 /// One document read for its terms, before numbering.
 struct RawDoc<'a> {
@@ -280,6 +302,8 @@ struct FormInfo {
     bg: f64,
     /// Its WordNet concepts (used where it is not a name).
     concepts: &'static [u32],
+    /// Whether it is a reporting verb with a term.
+    reporting: bool,
 }
 
 impl FormInfo {
@@ -298,20 +322,39 @@ impl FormInfo {
         } else {
             &[]
         };
-        FormInfo { term, bg, concepts }
+        let reporting = term.is_some() && is_reporting_verb(form);
+        FormInfo {
+            term,
+            bg,
+            concepts,
+            reporting,
+        }
     }
 }
 
 /// A sentence's sorted, deduplicated terms and their shares: words, numbers and entities
-/// (share 1), then the concepts not already there (the largest share of each).
-fn merge_terms((ids, concepts): &SentenceTerms) -> (Vec<TermId>, Vec<f32>) {
-    let mut ids = ids.clone();
+/// (share 1, or [`REPORTING_SHARE`] for a term only reporting verbs brought), then the
+/// concepts not already there (the largest share of each).
+fn merge_terms(terms: &SentenceTerms) -> (Vec<TermId>, Vec<f32>) {
+    let mut ids = terms.ids.clone();
     ids.sort_unstable();
     ids.dedup();
-    let mut concept_ids = concepts.clone();
+    let mut content = Vec::new();
+    if !terms.reporting.is_empty() {
+        content = terms.content.clone();
+        content.sort_unstable();
+    }
+    let share_of = |i: TermId| {
+        if terms.reporting.contains(&i) && content.binary_search(&i).is_err() {
+            REPORTING_SHARE
+        } else {
+            1.0
+        }
+    };
+    let mut concept_ids = terms.concepts.clone();
     concept_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     concept_ids.dedup_by_key(|c| c.0);
-    let mut merged: Vec<(TermId, f32)> = ids.iter().map(|&i| (i, 1.0)).collect();
+    let mut merged: Vec<(TermId, f32)> = ids.iter().map(|&i| (i, share_of(i))).collect();
     merged.extend(
         concept_ids
             .iter()
@@ -319,6 +362,27 @@ fn merge_terms((ids, concepts): &SentenceTerms) -> (Vec<TermId>, Vec<f32>) {
     );
     merged.sort_unstable_by_key(|c| c.0);
     merged.into_iter().unzip()
+}
+
+/// Share of a word given to a reporting verb ('told', 'added', 'reported') and to its
+/// concepts in alignment: attribution says how a claim reached the page, not what the claim
+/// is, so two sentences sharing only 'added' do not report a common claim.
+const REPORTING_SHARE: f32 = 0.25;
+
+/// True for an inflected form of a reporting verb (`src/data/reporting_verbs.txt`).
+fn is_reporting_verb(word: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::hash::HashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        crate::lexicon::parse_tagged_list(
+            "reporting_verbs",
+            include_str!("data/reporting_verbs.txt"),
+        )
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect()
+    });
+    word.len() <= 10 && set.contains(fold(word).as_str())
 }
 
 /// Background idf of words missing from the frequency table (rarer than its last entry).
@@ -433,5 +497,26 @@ mod tests {
         assert_eq!(term_of("negotiations", &s), term_of("negotiation", &s));
         assert_eq!(term_of("the", &s), None);
         assert_eq!(term_of("Russia’s", &s), term_of("Russia", &s));
+    }
+
+    #[test]
+    fn reporting_verbs_weigh_less() {
+        assert!(is_reporting_verb("told") && is_reporting_verb("Added"));
+        assert!(!is_reporting_verb("ceasefire"));
+        let doc = crate::ingest::ingest(
+            "a",
+            "Officials said talks were planned. The minister added that talks were planned.",
+            None,
+            &Default::default(),
+        )
+        .unwrap();
+        let t = CorpusTerms::build(std::slice::from_ref(&doc), &Entities::default());
+        let share = |s: usize, word: &str| {
+            let id = t.vocab[word];
+            let k = t.sentences[0][s].binary_search(&id).unwrap();
+            t.shares[0][s][k]
+        };
+        assert_eq!(share(1, "ad"), REPORTING_SHARE);
+        assert_eq!(share(1, "plan"), 1.0);
     }
 }

@@ -143,6 +143,7 @@ fn cross_source_name_variant_and_clean_twin() {
         a: (0, 0),
         b: (1, 0),
         score: 0.9,
+        claim: true,
     }];
     let config = GarbleConfig::default();
     let (mt, findings) = assess(&docs, &entities, &alignments, &config);
@@ -214,6 +215,7 @@ fn consensus_outlier_among_five_sources() {
                 a: (x, 0),
                 b: (y, 0),
                 score: 0.8,
+                claim: true,
             });
         }
     }
@@ -243,6 +245,7 @@ fn align_all(n_docs: usize, sentences: usize) -> Vec<Alignment> {
                     a: (x, s),
                     b: (y, s),
                     score: 0.8,
+                    claim: true,
                 });
             }
         }
@@ -354,6 +357,7 @@ fn unmatched_narrative_of_a_mostly_garbled_article_is_flagged() {
         a: (0, 0),
         b: (1, 5),
         score: 0.9,
+        claim: true,
     }];
     let reasons = |config: &GarbleConfig, s: usize| -> Vec<String> {
         let (mt, findings) = assess(&docs, &Entities::default(), &alignments, config);

@@ -8,6 +8,9 @@
 //! survives machine-translation damage), and a pair is kept when it is good enough and the
 //! best match of at least one of its two sentences: reordering is free, one sentence may
 //! match two of the other article (merges and splits), and unrelated sentences stay alone.
+//! A weak pair that shares names but nothing said about them (or a section sub-heading) is
+//! kept only as a topical link ([`Alignment::claim`] false), except between two renderings
+//! of one text, where weak pairs are lines hard to translate.
 
 pub mod similarity;
 
@@ -42,11 +45,21 @@ pub struct AlignConfig {
     /// Weight of a synonym-concept term relative to a content word (a shared word also
     /// shares its concepts, so exact matches still count more).
     pub concept_weight: f64,
+    /// A pair scoring below `one_sided_min_score` whose shared terms other than names add
+    /// less than this to its term cosine shares names but no claim ('Peskov said talks were
+    /// planned' / 'Peskov warned of caution'): it is kept as a
+    /// [topical link](Alignment::claim), not as an alignment (unless its two documents read
+    /// as renderings of one text).
+    pub min_claim_overlap: f64,
 }
 
 /// A sentence whose best match already holds this share of its squared term weight is not
 /// tried as a merge of two sentences.
 const SPLIT_MAX_COVERAGE: f64 = 0.95;
+
+/// Two documents at least this share of whose sentences (of the shorter) have a match
+/// scoring `one_sided_min_score` read as renderings of one text.
+const RENDERING_SHARE: f64 = 0.3;
 
 /// Candidates scoring below this are not kept even as context for their neighbours.
 const CANDIDATE_FLOOR: f64 = 0.1;
@@ -62,6 +75,7 @@ impl Default for AlignConfig {
             entity_weight: 1.0,
             max_partners: 10,
             concept_weight: 0.8,
+            min_claim_overlap: 0.1,
         }
     }
 }
@@ -74,6 +88,7 @@ impl AlignConfig {
         check_unit("align.best_margin", self.best_margin)?;
         check_unit("align.split_gain", self.split_gain)?;
         check_unit("align.context_weight", self.context_weight)?;
+        check_unit("align.min_claim_overlap", self.min_claim_overlap)?;
         if !(0.0..=10.0).contains(&self.entity_weight)
             || !(0.0..=10.0).contains(&self.concept_weight)
         {
@@ -98,6 +113,11 @@ pub struct Alignment {
     pub b: SentenceId,
     /// Calibrated similarity in [0, 1].
     pub score: f64,
+    /// True when the two sentences report a common claim. False for a topical link: the
+    /// best match of a sentence that shares names with it but nothing said about them, or
+    /// a section sub-heading (a label, not a claim). Topical links are not reported or
+    /// compared; the garble stage reads them as the nearest renderings of other sources.
+    pub claim: bool,
 }
 
 /// Aligns sentences across the documents of each event. The result is sorted by `a`, then `b`.
@@ -141,7 +161,7 @@ impl AlignCache {
 }
 
 /// An alignment with documents given by their position in the event.
-type LocalAlignment = ((usize, usize), (usize, usize), f64);
+type LocalAlignment = ((usize, usize), (usize, usize), f64, bool);
 
 /// Like [`align`], reusing (and filling) `cache`.
 pub fn align_cached(
@@ -158,7 +178,7 @@ pub fn align_cached(
             let pos: HashMap<usize, usize> = ev.iter().enumerate().map(|(i, &d)| (d, i)).collect();
             let local: Vec<LocalAlignment> = align_event(docs, terms, ev, config)
                 .into_iter()
-                .map(|a| ((pos[&a.a.0], a.a.1), (pos[&a.b.0], a.b.1), a.score))
+                .map(|a| ((pos[&a.a.0], a.a.1), (pos[&a.b.0], a.b.1), a.score, a.claim))
                 .collect();
             if let Ok(mut m) = cache.map.lock() {
                 m.insert(key, local.clone());
@@ -167,10 +187,11 @@ pub fn align_cached(
         });
         local
             .into_iter()
-            .map(|(a, b, score)| Alignment {
+            .map(|(a, b, score, claim)| Alignment {
                 a: (ev[a.0], a.1),
                 b: (ev[b.0], b.1),
                 score,
+                claim,
             })
             .collect::<Vec<_>>()
     };
@@ -401,7 +422,9 @@ pub fn align_event(
     };
     let mut pairs: Vec<_> = by_pair.into_iter().collect();
     pairs.sort_by_key(|(k, _)| *k);
-    for (_, raw) in pairs {
+    // A heading below the top of its article labels the section that follows.
+    let sub_heading = |(d, s): SentenceId| s > 0 && docs[d].sentences[s].is_heading;
+    for ((doc_a, doc_b), raw) in pairs {
         // Context: a pair whose neighbours on the diagonal also match (the sentence before
         // with the sentence before, or after with after) is more likely a true match —
         // rewrites and translations keep local order even when they reorder paragraphs.
@@ -437,14 +460,33 @@ pub fn align_event(
             let e = best_b.entry(j).or_insert(0.0);
             *e = e.max(s);
         }
+        // Two renderings of one text (translations of one article) match sentence by
+        // sentence; there a weak pair that shares little but names is a line hard to
+        // translate, not a different claim, so the claim test is for other documents.
+        let strong = |best: &HashMap<usize, f64>| {
+            best.values()
+                .filter(|&&s| s >= config.one_sided_min_score)
+                .count()
+        };
+        let shorter = docs[doc_a].sentences.len().min(docs[doc_b].sentences.len());
+        let renderings =
+            (strong(&best_a).min(strong(&best_b)) as f64) >= RENDERING_SHARE * shorter as f64;
         for (i, j, s) in scored {
             let top_a = s + config.best_margin >= best_a[&i];
             let top_b = s + config.best_margin >= best_b[&j];
             if (top_a && top_b) || ((top_a || top_b) && s >= config.one_sided_min_score) {
+                let claim = renderings
+                    || s >= config.one_sided_min_score
+                    || (!sub_heading(ids[i])
+                        && !sub_heading(ids[j])
+                        && similarity::claim_overlap(&feats[i], &feats[j], |t| {
+                            terms.is_entity[t as usize]
+                        }) >= config.min_claim_overlap);
                 out.push(Alignment {
                     a: ids[i],
                     b: ids[j],
                     score: s,
+                    claim,
                 });
             }
         }

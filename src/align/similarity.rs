@@ -191,6 +191,26 @@ pub fn coverage(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
     sum
 }
 
+/// The part of the term cosine of `a` and `b` that terms other than entities make: what the
+/// two sentences say alike about whoever they name. `is_entity` tells entity terms.
+pub fn claim_overlap(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    is_entity: impl Fn(TermId) -> bool,
+) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    let (x, y) = (&a.vector, &b.vector);
+    while i < x.len() && j < y.len() {
+        let ((tx, wx), (ty, wy)) = (x[i], y[j]);
+        if tx == ty && !is_entity(tx) {
+            sum += wx * wy;
+        }
+        i += usize::from(tx <= ty);
+        j += usize::from(ty <= tx);
+    }
+    sum
+}
+
 /// Similarity of two sentences in [0, 1]; symmetric.
 pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
     let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
@@ -216,6 +236,18 @@ mod tests {
             trigrams: trigrams(text),
             position,
         }
+    }
+
+    #[test]
+    fn claim_overlap_leaves_out_names() {
+        // Term 1 is a name; 2 and 3 are words.
+        let a = feats(vec![(1, 1.0), (2, 1.0)], "peskov warned", 0.0);
+        let b = feats(vec![(1, 1.0), (3, 1.0)], "peskov planned", 0.0);
+        let c = feats(vec![(1, 1.0), (2, 1.0)], "peskov warned", 0.0);
+        let name = |t: TermId| t == 1;
+        assert!(claim_overlap(&a, &b, name).abs() < 1e-9);
+        assert!((claim_overlap(&a, &c, name) - 0.5).abs() < 1e-9);
+        assert!((claim_overlap(&a, &c, |_| false) - 1.0).abs() < 1e-9);
     }
 
     #[test]

@@ -282,7 +282,12 @@ fn doc(id: &str, sentences: &[&str]) -> Document {
 }
 
 fn al(a: SentenceId, b: SentenceId) -> Alignment {
-    Alignment { a, b, score: 0.8 }
+    Alignment {
+        a,
+        b,
+        score: 0.8,
+        claim: true,
+    }
 }
 
 #[test]
