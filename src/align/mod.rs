@@ -403,10 +403,35 @@ pub fn align_event(
     let mut by_pair: HashMap<(usize, usize), Vec<Scored>> = HashMap::default();
     // Scored on the pool too, so one large event does not leave a core idle.
     // Pairs under the floor are dropped, so a cheap bound rules most of them out unscored.
-    let scores = crate::par::map(&cands, |&(i, j)| {
-        similarity::score_at_least(&feats[i], &feats[j], CANDIDATE_FLOOR)
+    // Candidates come sorted by their first sentence: each run of one first sentence is
+    // scored at once against its partners, with the event's trigrams numbered densely.
+    let mut trigram_number: HashMap<u32, u32> = HashMap::default();
+    let trigram_ids: Vec<Vec<u32>> = feats
+        .iter()
+        .map(|f| {
+            f.trigrams
+                .iter()
+                .map(|&h| {
+                    let next = trigram_number.len() as u32;
+                    *trigram_number.entry(h).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let sizes = (terms.names.len(), trigram_number.len());
+    let runs: Vec<&[(usize, usize)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
+    let scores = crate::par::map(&runs, |run| {
+        let i = run[0].0;
+        similarity::score_many(
+            &feats[i],
+            &trigram_ids[i],
+            run.iter().map(|&(_, j)| (&feats[j], trigram_ids[j].as_slice())),
+            sizes,
+            CANDIDATE_FLOOR,
+        )
     });
-    for ((i, j), score) in cands.into_iter().zip(scores) {
+    drop(runs);
+    for ((i, j), score) in cands.into_iter().zip(scores.into_iter().flatten()) {
         if let Some(score) = score {
             let (i, j) = if ids[i].0 < ids[j].0 { (i, j) } else { (j, i) };
             by_pair

@@ -164,6 +164,14 @@ pub fn dice(a: &[u32], b: &[u32]) -> f64 {
 /// trigrams are compared.
 pub fn score_at_least(a: &SentenceFeatures, b: &SentenceFeatures, min: f64) -> Option<f64> {
     let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
+    if bound(a, b, cos) + 1e-9 < min {
+        return None;
+    }
+    Some(score_with_cosine(a, b, cos)).filter(|&s| s >= min)
+}
+
+/// An upper bound of [`score`] from the term cosine and the trigram counts alone.
+fn bound(a: &SentenceFeatures, b: &SentenceFeatures, cos: f64) -> f64 {
     let (na, nb) = (a.trigrams.len() as f64, b.trigrams.len() as f64);
     // Dice is at most 2 min(|a|, |b|) / (|a| + |b|).
     let chars_max = if na + nb > 0.0 {
@@ -171,11 +179,7 @@ pub fn score_at_least(a: &SentenceFeatures, b: &SentenceFeatures, min: f64) -> O
     } else {
         0.0
     };
-    let bound = 0.65 * cos + 0.3 * chars_max + 0.1 * cos.min(chars_max);
-    if bound + 1e-9 < min {
-        return None;
-    }
-    Some(score_with_cosine(a, b, cos)).filter(|&s| s >= min)
+    0.65 * cos + 0.3 * chars_max + 0.1 * cos.min(chars_max)
 }
 
 /// Share of the squared term weight of `a` that `b` holds too, in [0, 1].
@@ -219,7 +223,71 @@ pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
 
 /// [`score`] given the clamped term cosine of `a` and `b`.
 fn score_with_cosine(a: &SentenceFeatures, b: &SentenceFeatures, cos: f64) -> f64 {
-    let chars = dice(&a.trigrams, &b.trigrams);
+    combine(a, b, cos, dice(&a.trigrams, &b.trigrams))
+}
+
+/// [`score`] of `a` against each of `others`, when it is at least `min` (the same values as
+/// [`score_at_least`], computed faster): `a`'s term weights are laid out in a row indexed by
+/// term and its trigrams marked in a row indexed by trigram number, so each other sentence
+/// costs one look-up per term and per trigram instead of two merges. Trigrams are given as
+/// numbers below `n_trigrams` (`a_tri` for `a`, and with each other sentence); term ids must
+/// be below `n_terms`.
+pub(crate) fn score_many<'a>(
+    a: &SentenceFeatures,
+    a_tri: &[u32],
+    others: impl Iterator<Item = (&'a SentenceFeatures, &'a [u32])>,
+    (n_terms, n_trigrams): (usize, usize),
+    min: f64,
+) -> Vec<Option<f64>> {
+    thread_local! {
+        static ROWS: std::cell::RefCell<(Vec<f64>, Vec<bool>)> = Default::default();
+    }
+    ROWS.with(|rows| {
+        let (weights, marks) = &mut *rows.borrow_mut();
+        if weights.len() < n_terms {
+            weights.resize(n_terms, 0.0);
+        }
+        if marks.len() < n_trigrams {
+            marks.resize(n_trigrams, false);
+        }
+        for &(t, w) in &a.vector {
+            weights[t as usize] = w;
+        }
+        for &k in a_tri {
+            marks[k as usize] = true;
+        }
+        let out = others
+            .map(|(b, b_tri)| {
+                // The products of the shared terms, added in term order as `cosine` does.
+                let dot = b
+                    .vector
+                    .iter()
+                    .fold(0.0, |sum, &(t, w)| sum + weights[t as usize] * w);
+                let cos = dot.clamp(0.0, 1.0);
+                if bound(a, b, cos) + 1e-9 < min {
+                    return None;
+                }
+                let chars = if a.trigrams.is_empty() || b.trigrams.is_empty() {
+                    0.0
+                } else {
+                    let common = b_tri.iter().filter(|&&k| marks[k as usize]).count();
+                    2.0 * common as f64 / (a.trigrams.len() + b.trigrams.len()) as f64
+                };
+                Some(combine(a, b, cos, chars)).filter(|&s| s >= min)
+            })
+            .collect();
+        for &(t, _) in &a.vector {
+            weights[t as usize] = 0.0;
+        }
+        for &k in a_tri {
+            marks[k as usize] = false;
+        }
+        out
+    })
+}
+
+/// The similarity of two sentences from their clamped term cosine and trigram Dice.
+fn combine(a: &SentenceFeatures, b: &SentenceFeatures, cos: f64, chars: f64) -> f64 {
     let pos = 1.0 - (a.position - b.position).abs();
     (0.65 * cos + 0.3 * chars + 0.05 * pos * cos.min(chars).min(1.0) * 2.0).clamp(0.0, 1.0)
 }
