@@ -338,4 +338,53 @@ mod tests {
         );
         assert!(score(&long, &both) > score(&long, &a).max(score(&long, &b)));
     }
+
+    #[test]
+    fn scoring_many_at_once_gives_the_same_scores() {
+        // Pseudo-random sentences over a small vocabulary, so that they share terms.
+        let words = ["grain", "deal", "talks", "steel", "tariff", "envoy", "truce", "port"];
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let sentences: Vec<SentenceFeatures> = (0..40)
+            .map(|k| {
+                let mut v: Vec<(TermId, f64)> = (0..1 + next(6))
+                    .map(|_| (next(30) as TermId, 0.1 + next(100) as f64 / 10.0))
+                    .collect();
+                v.sort_by_key(|x| x.0);
+                v.dedup_by_key(|x| x.0);
+                let text: Vec<&str> = (0..next(7)).map(|_| words[next(8) as usize]).collect();
+                feats(v, &text.join(" "), k as f64 / 39.0)
+            })
+            .collect();
+        let mut number: std::collections::HashMap<u32, u32> = Default::default();
+        let ids: Vec<Vec<u32>> = sentences
+            .iter()
+            .map(|f| {
+                f.trigrams
+                    .iter()
+                    .map(|&h| {
+                        let n = number.len() as u32;
+                        *number.entry(h).or_insert(n)
+                    })
+                    .collect()
+            })
+            .collect();
+        for min in [0.0, 0.1, 0.3] {
+            for (i, a) in sentences.iter().enumerate() {
+                let many = score_many(
+                    a,
+                    &ids[i],
+                    sentences.iter().zip(&ids).map(|(b, t)| (b, t.as_slice())),
+                    (30, number.len()),
+                    min,
+                );
+                let one: Vec<Option<f64>> =
+                    sentences.iter().map(|b| score_at_least(a, b, min)).collect();
+                assert_eq!(many, one);
+            }
+        }
+    }
 }
