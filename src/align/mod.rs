@@ -425,7 +425,8 @@ pub fn align_event(
         similarity::score_many(
             &feats[i],
             &trigram_ids[i],
-            run.iter().map(|&(_, j)| (&feats[j], trigram_ids[j].as_slice())),
+            run.iter()
+                .map(|&(_, j)| (&feats[j], trigram_ids[j].as_slice())),
             sizes,
             CANDIDATE_FLOOR,
         )

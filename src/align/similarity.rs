@@ -342,10 +342,14 @@ mod tests {
     #[test]
     fn scoring_many_at_once_gives_the_same_scores() {
         // Pseudo-random sentences over a small vocabulary, so that they share terms.
-        let words = ["grain", "deal", "talks", "steel", "tariff", "envoy", "truce", "port"];
+        let words = [
+            "grain", "deal", "talks", "steel", "tariff", "envoy", "truce", "port",
+        ];
         let mut seed = 7u64;
         let mut next = move |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) % n
         };
         let sentences: Vec<SentenceFeatures> = (0..40)
@@ -381,8 +385,10 @@ mod tests {
                     (30, number.len()),
                     min,
                 );
-                let one: Vec<Option<f64>> =
-                    sentences.iter().map(|b| score_at_least(a, b, min)).collect();
+                let one: Vec<Option<f64>> = sentences
+                    .iter()
+                    .map(|b| score_at_least(a, b, min))
+                    .collect();
                 assert_eq!(many, one);
             }
         }
