@@ -15,7 +15,7 @@ fn piece() -> impl Strategy<Value = String> {
             "Mr.", "Mrs.", "U.S.", "V.", "S.", "Feb.", "No.", "a.m.", "Gen.", "etc.", "e.g.",
             "officials", "said", "the", "talks", "on", "Wednesday", "Kavrosia", "Khastovo",
             "Harlan", "40", "2025-06-04", "June 4, 2025", "4 June 2025", "Oct. 21",
-            "Share", "Most Viewed", "BACK TO THE TOP", "Copyright", "All rights reserved",
+            "Share", "Most Read", "BACK TO TOP", "Copyright", "All rights reserved",
             "Related Articles", "Leave a Reply", "By", "Updated:", "|", "/", "--", "—",
             ".", ",", "?", "!", ":", ";", "\"", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}",
             "(", ")", "[", "]", "\u{2026}", "...",

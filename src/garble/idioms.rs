@@ -368,7 +368,7 @@ mod tests {
     #[test]
     fn finds_a_replaced_key_word() {
         let b = find_broken(
-            "Bauer is indeed in their (Russian) court, he said.",
+            "Now Bauer is indeed in their court, the minister said.",
             &idioms(),
         );
         assert_eq!(b.len(), 1, "{b:?}");
@@ -379,7 +379,7 @@ mod tests {
     #[test]
     fn intact_idioms_and_plain_text_pass() {
         let i = idioms();
-        assert!(find_broken("The ball is truly in their court now.", &i).is_empty());
+        assert!(find_broken("The ball is firmly in their court now.", &i).is_empty());
         assert!(find_broken("It is only the tip of the iceberg.", &i).is_empty());
         assert!(find_broken("Officials met in Moscow on Thursday.", &i).is_empty());
         assert!(find_broken("", &i).is_empty());

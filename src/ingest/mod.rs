@@ -206,7 +206,7 @@ mod tests {
 Ministers agree on new border crossing rules\n\nNews Agency | Updated: 2024-05-02 10:00\nShare\nShare - WeChat\n\
 BRUSSELS -- Ministers from twelve countries agreed on Thursday to open two new border crossings, officials said.\n\n\
 Mr. Jansen, who led the talks, said the crossings would open by Feb. 28 next year.\n\n\
-Most Viewed in 24 Hours\nBACK TO THE TOP\nCopyright 1995 - . All rights reserved. Content on this site shall not be republished without written authorization.\nFOLLOW US";
+Most Read Today\nBACK TO TOP\nCopyright 1995 - . All rights reserved. Nothing here may be reused without written authorization.\nFOLLOW US";
 
     #[test]
     fn removes_furniture_and_finds_title_and_date() {
