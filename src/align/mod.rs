@@ -405,20 +405,8 @@ pub fn align_event(
     // Pairs under the floor are dropped, so a cheap bound rules most of them out unscored.
     // Candidates come sorted by their first sentence: each run of one first sentence is
     // scored at once against its partners, with the event's trigrams numbered densely.
-    let mut trigram_number: HashMap<u32, u32> = HashMap::default();
-    let trigram_ids: Vec<Vec<u32>> = feats
-        .iter()
-        .map(|f| {
-            f.trigrams
-                .iter()
-                .map(|&h| {
-                    let next = trigram_number.len() as u32;
-                    *trigram_number.entry(h).or_insert(next)
-                })
-                .collect()
-        })
-        .collect();
-    let sizes = (terms.names.len(), trigram_number.len());
+    let (trigram_ids, n_trigrams) = similarity::number_trigrams(&feats);
+    let sizes = (terms.names.len(), n_trigrams);
     let runs: Vec<&[(usize, usize)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
     let scores = crate::par::map(&runs, |run| {
         let i = run[0].0;

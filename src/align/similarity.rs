@@ -286,6 +286,25 @@ pub(crate) fn score_many<'a>(
     })
 }
 
+/// The trigrams of each of `feats` as numbers (in order of first occurrence), for
+/// [`score_many`], and how many distinct trigrams there are.
+pub(crate) fn number_trigrams(feats: &[SentenceFeatures]) -> (Vec<Vec<u32>>, usize) {
+    let mut number: crate::hash::HashMap<u32, u32> = Default::default();
+    let ids = feats
+        .iter()
+        .map(|f| {
+            f.trigrams
+                .iter()
+                .map(|&h| {
+                    let next = number.len() as u32;
+                    *number.entry(h).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    (ids, number.len())
+}
+
 /// The similarity of two sentences from their clamped term cosine and trigram Dice.
 fn combine(a: &SentenceFeatures, b: &SentenceFeatures, cos: f64, chars: f64) -> f64 {
     let pos = 1.0 - (a.position - b.position).abs();
@@ -363,26 +382,14 @@ mod tests {
                 feats(v, &text.join(" "), k as f64 / 39.0)
             })
             .collect();
-        let mut number: std::collections::HashMap<u32, u32> = Default::default();
-        let ids: Vec<Vec<u32>> = sentences
-            .iter()
-            .map(|f| {
-                f.trigrams
-                    .iter()
-                    .map(|&h| {
-                        let n = number.len() as u32;
-                        *number.entry(h).or_insert(n)
-                    })
-                    .collect()
-            })
-            .collect();
+        let (ids, n_trigrams) = number_trigrams(&sentences);
         for min in [0.0, 0.1, 0.3] {
             for (i, a) in sentences.iter().enumerate() {
                 let many = score_many(
                     a,
                     &ids[i],
                     sentences.iter().zip(&ids).map(|(b, t)| (b, t.as_slice())),
-                    (30, number.len()),
+                    (30, n_trigrams),
                     min,
                 );
                 let one: Vec<Option<f64>> = sentences
