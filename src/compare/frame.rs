@@ -400,6 +400,16 @@ fn number_value(toks: &[Tok], i: usize, lex: &Lexicons) -> Option<(f64, usize)> 
     if t.low == "one" || t.low == "half" {
         return None;
     }
+    // 'twenty thousand', like '20 thousand'.
+    if *v < 100.0 {
+        if let Some(m) = toks
+            .get(i + len)
+            .and_then(|n| lex.numbers.get(std::slice::from_ref(&n.low)))
+            .filter(|m| **m >= 1000.0)
+        {
+            return Some((v * m, len + 1));
+        }
+    }
     Some((*v, len))
 }
 
@@ -759,7 +769,9 @@ fn find_modals(f: &mut Frame, lex: &Lexicons) {
                     k += 1;
                 }
                 if target.is_none() {
-                    target = (i + len..n.min(i + len + 2)).find(|&k| f.toks[k].content);
+                    // 'should now be sent': the adverb is not the predicate.
+                    target = (i + len..n.min(i + len + 3))
+                        .find(|&k| f.toks[k].content && !ADVERBS.contains(&f.toks[k].low.as_str()));
                 }
             }
             ModalClass::Perfect => {
@@ -773,7 +785,10 @@ fn find_modals(f: &mut Frame, lex: &Lexicons) {
             }
             _ => {
                 let mut k = i + len;
-                while k < n && k < i + len + 3 && !f.toks[k].content {
+                while k < n
+                    && k < i + len + 3
+                    && (!f.toks[k].content || ADVERBS.contains(&f.toks[k].low.as_str()))
+                {
                     k += 1;
                 }
                 if k < n && f.toks[k].content && k < i + len + 3 {

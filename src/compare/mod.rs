@@ -80,6 +80,13 @@ pub struct CompareConfig {
     /// An aligned pair with this alignment score or more, in which no rule sees a
     /// difference, is an agreement even when worded differently. Default 0.6.
     pub aligned_agreement_score: f64,
+    /// For sentences the aligner paired (it found them to report one claim), the overlap
+    /// the number and date rules ask for is scaled by this factor: the alignment already
+    /// says what the overlap stands in for, so an outlet's extra clause does not hide '40
+    /// trucks a day' against 'only 14 trucks a day'. (Negation keeps its overlap: implicit
+    /// negations such as 'rather than' and antonyms such as 'looked bad' / 'did not look
+    /// good' make a looser negation test misfire.) Default 0.6; 1 turns it off.
+    pub aligned_cover_factor: f64,
 }
 
 impl Default for CompareConfig {
@@ -99,6 +106,7 @@ impl Default for CompareConfig {
             min_finding_confidence: 0.5,
             max_role_findings: 6,
             aligned_agreement_score: 0.6,
+            aligned_cover_factor: 0.6,
         }
     }
 }
@@ -122,7 +130,19 @@ impl CompareConfig {
             "compare.min_finding_confidence",
             self.min_finding_confidence,
         )?;
+        check_unit("compare.aligned_cover_factor", self.aligned_cover_factor)?;
         Ok(())
+    }
+
+    /// The settings for a pair the aligner found: the overlap thresholds of the number and
+    /// date rules scaled by [`aligned_cover_factor`](Self::aligned_cover_factor).
+    pub fn for_aligned_pairs(&self) -> CompareConfig {
+        let f = self.aligned_cover_factor;
+        CompareConfig {
+            number_min_cover: self.number_min_cover * f,
+            date_min_cover: self.date_min_cover * f,
+            ..self.clone()
+        }
     }
 
     /// Adds negation cues, one word or phrase per line.
@@ -496,8 +516,10 @@ pub fn judge_events(
         let e = event_of.get(al.a.0).copied().unwrap_or(events.len());
         by_event[e].1.push(i);
     }
+    let aligned = config.for_aligned_pairs();
     let judged = crate::par::map(&by_event, |(e, members)| {
-        judge_event(docs, entities, events.get(*e), alignments, members, config)
+        let configs = (config, &aligned);
+        judge_event(docs, entities, events.get(*e), alignments, members, configs)
     });
     let mut relations = vec![Relation::Partial; alignments.len()];
     let mut findings = Vec::new();
@@ -528,7 +550,7 @@ fn judge_event(
     event: Option<&Vec<usize>>,
     alignments: &[Alignment],
     members: &[usize],
-    config: &CompareConfig,
+    (config, aligned): (&CompareConfig, &CompareConfig),
 ) -> EventJudgement {
     let mut frames = Frames {
         docs,
@@ -560,7 +582,7 @@ fn judge_event(
             text: frames.text(x),
             label: label(x),
         };
-        judge_frames(side(a), side(b), config, false)
+        judge_frames(side(a), side(b), aligned, false)
     };
     let verdicts: Vec<Verdict> = crate::par::map(members, verdict);
     for (&i, v) in members.iter().zip(verdicts) {

@@ -264,6 +264,14 @@ fn count_key(n: &NumSlot) -> Option<(NumKind, Option<&String>, &String)> {
 }
 
 /// The same counted thing with different values on the two sides (symmetric).
+/// Equal values, or a year and its two-digit short form ('the 1992 consensus', 'the '92
+/// consensus').
+fn same_number(x: f64, y: f64) -> bool {
+    let year = |v: f64| v.fract() == 0.0 && (1900.0..2100.0).contains(&v);
+    let short = |v: f64| v.fract() == 0.0 && (0.0..100.0).contains(&v);
+    x == y || (year(x) && short(y) && x % 100.0 == y) || (year(y) && short(x) && y % 100.0 == x)
+}
+
 fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     if overlap(a.frame, b.frame, &cfg.lexicons).min() < cfg.number_min_cover {
         return;
@@ -282,7 +290,11 @@ fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             .iter()
             .filter(|n| count_key(n) == Some(key))
             .collect();
-        if ys.is_empty() || xs.iter().any(|x| ys.iter().any(|y| x.value == y.value)) {
+        if ys.is_empty()
+            || xs
+                .iter()
+                .any(|x| ys.iter().any(|y| same_number(x.value, y.value)))
+        {
             continue;
         }
         let close = xs.iter().any(|x| {
@@ -434,6 +446,22 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Whether a negation cue bears on the predicate written at `span`: a cue inside it, or
+/// one at most [`NEGATION_REACH`] words before it ('has not yet convinced', 'never
+/// persuaded'). A cue after it ('convinced them to pass without inspections') does not.
+fn negated(f: &Frame, span: Span) -> bool {
+    let Some(first) = f.toks.iter().position(|t| t.span.start >= span.start) else {
+        return false;
+    };
+    f.negations.iter().any(|&(i, cue)| {
+        (cue.start >= span.start && cue.start < span.end)
+            || (i <= first && first - i <= NEGATION_REACH)
+    })
+}
+
+/// How many words before a predicate a negation cue still bears on it.
+const NEGATION_REACH: usize = 3;
+
 fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     let done = |c: ModalClass| matches!(c, ModalClass::Perfect | ModalClass::Factive);
     let hedge = |c: ModalClass| {
@@ -464,7 +492,7 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 .modals
                 .iter()
                 .any(|m| m.class == ModalClass::Need && m.pred == x.pred);
-            if objects_match && !b_done && !a_need && a.frame.negations.is_empty() {
+            if objects_match && !b_done && !a_need && !negated(a.frame, x.span) {
                 hits.push(Hit {
                     code: "modality",
                     confidence: 0.65,

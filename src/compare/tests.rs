@@ -408,3 +408,69 @@ fn events_from_alignments_groups_linked_documents() {
     let e = events_from_alignments(4, &[al((0, 0), (2, 1)), al((2, 0), (3, 0))]);
     assert_eq!(e, vec![vec![0, 2, 3], vec![1]]);
 }
+
+#[test]
+fn a_negation_after_the_done_predicate_does_not_block_it() {
+    // 'without' negates the inspections, not the persuading.
+    let v = cmp(
+        "The minister said the envoy has convinced the rebels to let the trucks pass without checks.",
+        "The minister said the envoy still needs to persuade the rebels to let the trucks pass without checks.",
+    );
+    assert_eq!(v.relation, Relation::Contradiction, "{v:?}");
+    assert_eq!(v.reasons, vec!["modality"]);
+    // A negation on the predicate itself still blocks it.
+    let w = cmp(
+        "The minister said the envoy has not convinced the rebels to let the trucks pass.",
+        "The minister said the envoy still needs to persuade the rebels to let the trucks pass.",
+    );
+    assert_ne!(w.reasons, vec!["modality"], "{w:?}");
+}
+
+#[test]
+fn an_adverb_is_not_the_predicate_of_a_modal() {
+    let v = cmp(
+        "Officials said the former mayor should now be sent to a clinic.",
+        "Officials said the former mayor should be sent to a clinic.",
+    );
+    assert_ne!(v.relation, Relation::Contradiction, "{v:?}");
+}
+
+#[test]
+fn number_words_with_multipliers_and_short_years() {
+    assert_ne!(
+        rel(
+            "The plumber will be paid 20,000 dollars for the find.",
+            "The plumber will be paid twenty thousand dollars for the find."
+        ),
+        Relation::Contradiction
+    );
+    assert_ne!(
+        rel(
+            "The party rejects the 1992 consensus on the island.",
+            "The party rejects the 92 consensus on the island."
+        ),
+        Relation::Contradiction
+    );
+    assert_eq!(
+        rel(
+            "The plumber will be paid 20,000 dollars for the find.",
+            "The plumber will be paid thirty thousand dollars for the find."
+        ),
+        Relation::Contradiction
+    );
+}
+
+#[test]
+fn aligned_pairs_need_less_overlap_for_numbers() {
+    let a = "Under the deal, 40 trucks of grain will cross the border every day during the truce.";
+    let b = "Only 14 trucks a day will cross, according to a leaked copy seen by this paper, far fewer than farmers had hoped for.";
+    let plain = CompareConfig::default();
+    assert_ne!(
+        compare_sentences(a, b, &plain).relation,
+        Relation::Contradiction
+    );
+    let aligned = plain.for_aligned_pairs();
+    let v = compare_sentences(a, b, &aligned);
+    assert_eq!(v.relation, Relation::Contradiction, "{v:?}");
+    assert_eq!(v.reasons, vec!["number_mismatch"]);
+}
