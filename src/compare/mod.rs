@@ -49,8 +49,12 @@ pub struct CompareConfig {
     /// Negation cues, antonyms, modal verbs, titles, number words, synonyms.
     pub lexicons: Lexicons,
     /// Negation on one side is a contradiction when at least this share of the negated
-    /// sentence's content words is in the other sentence. Default 0.75.
+    /// sentence's content words is in the other sentence. Default 0.6.
     pub negation_cover: f64,
+    /// The same share when the other sentence states the negated words themselves (the
+    /// word after the cue and the word after that, in order). Default 0.6 (as
+    /// `negation_cover`); lower for aligned pairs, see `aligned_cover_factor`.
+    pub negation_scoped_cover: f64,
     /// Antonymous content words contradict when the rest of both sentences overlaps at least
     /// this much. Default 0.5.
     pub antonym_cover: f64,
@@ -81,11 +85,13 @@ pub struct CompareConfig {
     /// difference, is an agreement even when worded differently. Default 0.6.
     pub aligned_agreement_score: f64,
     /// For sentences the aligner paired (it found them to report one claim), the overlap
-    /// the number and date rules ask for is scaled by this factor: the alignment already
-    /// says what the overlap stands in for, so an outlet's extra clause does not hide '40
-    /// trucks a day' against 'only 14 trucks a day'. (Negation keeps its overlap: implicit
-    /// negations such as 'rather than' and antonyms such as 'looked bad' / 'did not look
-    /// good' make a looser negation test misfire.) Default 0.6; 1 turns it off.
+    /// the number and date rules and the scoped negation test ask for is scaled by this
+    /// factor: the alignment already says what the overlap stands in for, so an outlet's
+    /// extra clause does not hide '40 trucks a day' against 'only 14 trucks a day', or
+    /// 'would not withdraw its artillery' against 'would withdraw its artillery'. (A
+    /// negation whose words the other sentence does not state keeps its overlap: implicit
+    /// negations and antonyms, 'looked bad' / 'did not look good', make a looser test
+    /// misfire.) Default 0.6; 1 turns it off.
     pub aligned_cover_factor: f64,
 }
 
@@ -94,6 +100,7 @@ impl Default for CompareConfig {
         CompareConfig {
             lexicons: Lexicons::builtin(),
             negation_cover: 0.6,
+            negation_scoped_cover: 0.6,
             antonym_cover: 0.5,
             antonym_cover_function_words: 0.8,
             number_min_cover: 0.3,
@@ -115,6 +122,7 @@ impl CompareConfig {
     /// Checks ranges; the error names the field.
     pub fn validate(&self) -> Result<()> {
         check_unit("compare.negation_cover", self.negation_cover)?;
+        check_unit("compare.negation_scoped_cover", self.negation_scoped_cover)?;
         check_unit("compare.antonym_cover", self.antonym_cover)?;
         check_unit(
             "compare.antonym_cover_function_words",
@@ -135,10 +143,12 @@ impl CompareConfig {
     }
 
     /// The settings for a pair the aligner found: the overlap thresholds of the number and
-    /// date rules scaled by [`aligned_cover_factor`](Self::aligned_cover_factor).
+    /// date rules and of scoped negation scaled by
+    /// [`aligned_cover_factor`](Self::aligned_cover_factor).
     pub fn for_aligned_pairs(&self) -> CompareConfig {
         let f = self.aligned_cover_factor;
         CompareConfig {
+            negation_scoped_cover: self.negation_scoped_cover * f,
             number_min_cover: self.number_min_cover * f,
             date_min_cover: self.date_min_cover * f,
             ..self.clone()

@@ -140,7 +140,12 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     }
     let (neg, pos, swapped) = if na { (a, b, false) } else { (b, a, true) };
     let cover = cover_without(&neg.frame.content, &pos.frame.content, &[], &cfg.lexicons);
-    if cover < cfg.negation_cover || neg.frame.content.is_empty() {
+    let needed = if scope_stated(neg.frame, pos.frame, &cfg.lexicons) {
+        cfg.negation_scoped_cover.min(cfg.negation_cover)
+    } else {
+        cfg.negation_cover
+    };
+    if cover < needed || neg.frame.content.is_empty() {
         return;
     }
     // Evidence: the cue through the next content word (the word in its scope), and that
@@ -456,6 +461,37 @@ fn negated(f: &Frame, span: Span) -> bool {
     f.negations.iter().any(|&(i, cue)| {
         (cue.start >= span.start && cue.start < span.end)
             || (i <= first && first - i <= NEGATION_REACH)
+    })
+}
+
+/// Whether the other sentence states what the first negation of `neg` negates, word for
+/// word: the content word right after the cue (within [`NEGATION_REACH`] words) and the
+/// content word that follows it ('would not withdraw its artillery' / 'would withdraw its
+/// artillery'), in that order.
+fn scope_stated(neg: &Frame, pos: &Frame, lex: &Lexicons) -> bool {
+    let Some(&(ti, _)) = neg.negations.first() else {
+        return false;
+    };
+    let after = |f: &Frame, from: usize| {
+        f.toks
+            .iter()
+            .enumerate()
+            .skip(from)
+            .take(NEGATION_REACH + 1)
+            .find(|(_, t)| t.content)
+            .map(|(k, _)| k)
+    };
+    let Some(n) = after(neg, ti + 1) else {
+        return false;
+    };
+    let Some(o) = after(neg, n + 1) else {
+        return false;
+    };
+    let same = |x: &str, y: &str| x == y || lex.is_a(x, y) || lex.is_a(y, x);
+    pos.toks.iter().enumerate().any(|(p, t)| {
+        t.content
+            && same(&t.canon, &neg.toks[n].canon)
+            && after(pos, p + 1).is_some_and(|q| pos.toks[q].canon == neg.toks[o].canon)
     })
 }
 

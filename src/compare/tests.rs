@@ -474,3 +474,29 @@ fn aligned_pairs_need_less_overlap_for_numbers() {
     assert_eq!(v.relation, Relation::Contradiction, "{v:?}");
     assert_eq!(v.reasons, vec!["number_mismatch"]);
 }
+
+#[test]
+fn aligned_pairs_need_less_overlap_when_the_negated_words_match() {
+    let a =
+        "The minister told reporters that his country would withdraw its artillery from the hills.";
+    let b = "The foreign minister said his country would not withdraw its artillery, calling the guns a guarantee.";
+    let plain = CompareConfig::default();
+    assert_ne!(
+        compare_sentences(a, b, &plain).relation,
+        Relation::Contradiction
+    );
+    let v = compare_sentences(a, b, &plain.for_aligned_pairs());
+    assert_eq!(v.relation, Relation::Contradiction, "{v:?}");
+    assert_eq!(v.reasons, vec!["negation"]);
+}
+
+#[test]
+fn rather_than_is_a_negation() {
+    assert_ne!(
+        rel(
+            "He said it was a jet rather than a piston drone.",
+            "He said it was a jet, not a piston drone."
+        ),
+        Relation::Contradiction
+    );
+}
