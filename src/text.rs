@@ -26,7 +26,7 @@ impl Word<'_> {
 ///
 /// Every stage tokenises, so this is on the hot path: the text is cut at runs of spaces
 /// followed by an ASCII character (UAX #29 always breaks there, and no word contains a space),
-/// and each ASCII piece is segmented by [`ascii_words`], which applies the UAX #29 rules
+/// and each ASCII piece is segmented by `ascii_words`, which applies the UAX #29 rules
 /// restricted to ASCII; other pieces go through `unicode-segmentation`. The result is the same
 /// as segmenting the whole text with `unicode-segmentation` (a property test checks it).
 pub fn words(text: &str) -> Vec<Word<'_>> {
