@@ -153,15 +153,21 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     let (ti, cue) = neg.frame.negations[0];
     let next = neg.frame.toks[ti..].iter().find(|t| t.content);
     let lex = &cfg.lexicons;
-    if let Some(n) = next {
-        let stated = pos
-            .frame
-            .content
-            .iter()
-            .any(|o| *o == n.canon || lex.is_a(o, &n.canon));
-        if !stated {
-            return;
+    match next {
+        Some(n) => {
+            let stated = pos
+                .frame
+                .content
+                .iter()
+                .any(|o| *o == n.canon || lex.is_a(o, &n.canon));
+            if !stated {
+                return;
+            }
         }
+        // A cue standing for an argument, with nothing after it ('played by nobody'): the
+        // other sentence must fill that slot ('played by the man').
+        None if !slot_filled(neg.frame, ti, pos.frame) => return,
+        None => {}
     }
     let neg_span = Span::new(cue.start, next.map_or(cue.end, |t| t.span.end.max(cue.end)));
     let pos_tok = next.and_then(|n| pos.frame.toks.iter().find(|t| t.canon == n.canon));
@@ -492,6 +498,18 @@ fn scope_stated(neg: &Frame, pos: &Frame, lex: &Lexicons) -> bool {
         t.content
             && same(&t.canon, &neg.toks[n].canon)
             && after(pos, p + 1).is_some_and(|q| pos.toks[q].canon == neg.toks[o].canon)
+    })
+}
+
+/// Whether `pos` has the two words before the cue at `ti` of `neg`, in a row, followed
+/// within three words by a content word: the slot the cue stands in is filled there.
+fn slot_filled(neg: &Frame, ti: usize, pos: &Frame) -> bool {
+    if ti < 2 {
+        return false;
+    }
+    let (w1, w2) = (&neg.toks[ti - 2].low, &neg.toks[ti - 1].low);
+    pos.toks.windows(2).enumerate().any(|(k, w)| {
+        w[0].low == *w1 && w[1].low == *w2 && pos.toks[k + 2..].iter().take(3).any(|t| t.content)
     })
 }
 

@@ -500,3 +500,21 @@ fn rather_than_is_a_negation() {
         Relation::Contradiction
     );
 }
+
+#[test]
+fn a_bare_negation_cue_needs_its_slot_filled_on_the_other_side() {
+    assert_eq!(
+        rel(
+            "The piano is being played by nobody",
+            "The piano is being played by a girl"
+        ),
+        Relation::Contradiction
+    );
+    assert_ne!(
+        rel(
+            "Money for the clinic was needed that year as never before.",
+            "Funds for the clinic were needed that year more than ever."
+        ),
+        Relation::Contradiction
+    );
+}
