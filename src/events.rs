@@ -97,16 +97,26 @@ fn doc_vectors(terms: &CorpusTerms) -> Vec<Vector> {
 
 /// Cosine of two normalised sparse vectors sorted by term.
 pub fn cosine(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> f64 {
+    shared_sum(a, b, |_, wa, wb| wa * wb)
+}
+
+/// The sum of `f(term, weight in a, weight in b)` over the terms two sparse vectors sorted
+/// by term share, added in term order.
+pub fn shared_sum(
+    a: &[(TermId, f64)],
+    b: &[(TermId, f64)],
+    f: impl Fn(TermId, f64, f64) -> f64,
+) -> f64 {
     // Branch-free merge (the term comparisons are unpredictable); adding 0.0 where the
     // terms differ leaves the sum exactly as the branching loop computes it.
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         let ((ta, wa), (tb, wb)) = (a[i], b[j]);
-        dot += if ta == tb { wa * wb } else { 0.0 };
+        sum += if ta == tb { f(ta, wa, wb) } else { 0.0 };
         i += usize::from(ta <= tb);
         j += usize::from(tb <= ta);
     }
-    dot
+    sum
 }
 
 /// Candidate document pairs `(i, j)`, `i < j`, sharing at least one distinctive term and

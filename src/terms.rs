@@ -75,74 +75,18 @@ impl CorpusTerms {
         // 3. What each form contributes: its term, its rarity, its synonym concepts.
         let info: Vec<FormInfo> = crate::par::map(&forms, |f| FormInfo::of(f));
         // 4. Numbering, in the order the terms first occur.
-        let mut t = CorpusTerms::default();
-        let mut term_of_form: Vec<Option<Option<TermId>>> = vec![None; forms.len()];
-        let mut concepts_of_form: Vec<Option<Vec<TermId>>> = vec![None; forms.len()];
-        let mut entity_terms: HashMap<usize, TermId> = HashMap::default();
+        let mut numbering = Numbering::new(&info);
         let numbered: Vec<Vec<SentenceTerms>> = raw
             .iter()
             .zip(&global)
             .map(|(d, global)| {
                 d.sentences
                     .iter()
-                    .map(|s| {
-                        let mut ids: Vec<TermId> = s
-                            .entities
-                            .iter()
-                            .map(|&(e, bg)| match entity_terms.get(&e) {
-                                // As `intern` does for a known term: keep the rarest.
-                                Some(&id) => {
-                                    let old = &mut t.background_idf[id as usize];
-                                    *old = old.min(bg);
-                                    id
-                                }
-                                None => {
-                                    let id = t.intern(&format!("@{e}"), bg);
-                                    entity_terms.insert(e, id);
-                                    id
-                                }
-                            })
-                            .collect();
-                        let mut concept_ids: Vec<(TermId, f32)> = Vec::new();
-                        // Terms brought by reporting verbs ('told', 'added'), and by other words.
-                        let mut reporting_ids: Vec<TermId> = Vec::new();
-                        let mut content_ids: Vec<TermId> = Vec::new();
-                        for &(local, name_like) in &s.words {
-                            let g = global[local as usize] as usize;
-                            let fi = &info[g];
-                            let id = *term_of_form[g].get_or_insert_with(|| {
-                                fi.term.as_ref().map(|x| t.intern(x, fi.bg))
-                            });
-                            ids.extend(id);
-                            if fi.reporting {
-                                reporting_ids.extend(id);
-                            } else {
-                                content_ids.extend(id);
-                            }
-                            // Synonym concepts of content words, so 'truce' meets 'ceasefire'.
-                            // Capitalised words past the first are names ('Trump' is not 'best').
-                            if id.is_some() && !name_like {
-                                let cs = concepts_of_form[g].get_or_insert_with(|| {
-                                    fi.concepts
-                                        .iter()
-                                        .map(|c| t.intern(&format!("~{c}"), CONCEPT_IDF))
-                                        .collect()
-                                });
-                                let share = 1.0 / (cs.len().max(1) as f32).sqrt()
-                                    * if fi.reporting { REPORTING_SHARE } else { 1.0 };
-                                concept_ids.extend(cs.iter().map(|&c| (c, share)));
-                            }
-                        }
-                        SentenceTerms {
-                            ids,
-                            concepts: concept_ids,
-                            reporting: reporting_ids,
-                            content: content_ids,
-                        }
-                    })
+                    .map(|s| numbering.sentence(s, global))
                     .collect()
             })
             .collect();
+        let mut t = numbering.terms;
         // 5. Per sentence: words, numbers and entities, then concepts not already there.
         let merged: Vec<Vec<(Vec<TermId>, Vec<f32>)>> =
             crate::par::map(&numbered, |sents| sents.iter().map(merge_terms).collect());
@@ -221,6 +165,95 @@ impl CorpusTerms {
             / BACKGROUND_SCALE;
         let alpha = n / (n + BACKGROUND_PRIOR_DOCS);
         alpha * corpus + (1.0 - alpha) * bg
+    }
+}
+
+/// Phase 4 of [`CorpusTerms::build`]: gives terms their ids in the order they first occur,
+/// each word form's term and concepts interned at its first sight.
+struct Numbering<'a> {
+    /// The terms numbered so far.
+    terms: CorpusTerms,
+    /// What each distinct word form of the corpus contributes.
+    info: &'a [FormInfo],
+    /// Per word form: its term, once numbered.
+    term_of_form: Vec<Option<Option<TermId>>>,
+    /// Per word form: its concepts, once numbered.
+    concepts_of_form: Vec<Option<Vec<TermId>>>,
+    /// Per entity: its term, once numbered.
+    entity_terms: HashMap<usize, TermId>,
+}
+
+impl<'a> Numbering<'a> {
+    fn new(info: &'a [FormInfo]) -> Self {
+        Numbering {
+            terms: CorpusTerms::default(),
+            info,
+            term_of_form: vec![None; info.len()],
+            concepts_of_form: vec![None; info.len()],
+            entity_terms: HashMap::default(),
+        }
+    }
+
+    /// The term of entity `e` named by a mention whose text has background idf `bg`.
+    fn entity(&mut self, e: usize, bg: f64) -> TermId {
+        match self.entity_terms.get(&e) {
+            // As `intern` does for a known term: keep the rarest.
+            Some(&id) => {
+                let old = &mut self.terms.background_idf[id as usize];
+                *old = old.min(bg);
+                id
+            }
+            None => {
+                let id = self.terms.intern(&format!("@{e}"), bg);
+                self.entity_terms.insert(e, id);
+                id
+            }
+        }
+    }
+
+    /// The terms of one sentence; `global` maps its document's word forms to the corpus's.
+    fn sentence(&mut self, s: &RawSentence, global: &[u32]) -> SentenceTerms {
+        let mut ids: Vec<TermId> = s
+            .entities
+            .iter()
+            .map(|&(e, bg)| self.entity(e, bg))
+            .collect();
+        let mut concept_ids: Vec<(TermId, f32)> = Vec::new();
+        // Terms brought by reporting verbs ('told', 'added'), and by other words.
+        let mut reporting_ids: Vec<TermId> = Vec::new();
+        let mut content_ids: Vec<TermId> = Vec::new();
+        for &(local, name_like) in &s.words {
+            let g = global[local as usize] as usize;
+            let fi = &self.info[g];
+            let terms = &mut self.terms;
+            let id = *self.term_of_form[g]
+                .get_or_insert_with(|| fi.term.as_ref().map(|x| terms.intern(x, fi.bg)));
+            ids.extend(id);
+            if fi.reporting {
+                reporting_ids.extend(id);
+            } else {
+                content_ids.extend(id);
+            }
+            // Synonym concepts of content words, so 'truce' meets 'ceasefire'.
+            // Capitalised words past the first are names ('Trump' is not 'best').
+            if id.is_some() && !name_like {
+                let cs = self.concepts_of_form[g].get_or_insert_with(|| {
+                    fi.concepts
+                        .iter()
+                        .map(|c| terms.intern(&format!("~{c}"), CONCEPT_IDF))
+                        .collect()
+                });
+                let share = 1.0 / (cs.len().max(1) as f32).sqrt()
+                    * if fi.reporting { REPORTING_SHARE } else { 1.0 };
+                concept_ids.extend(cs.iter().map(|&c| (c, share)));
+            }
+        }
+        SentenceTerms {
+            ids,
+            concepts: concept_ids,
+            reporting: reporting_ids,
+            content: content_ids,
+        }
     }
 }
 

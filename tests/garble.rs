@@ -208,17 +208,7 @@ fn consensus_outlier_among_five_sources() {
             "The minister opened the new bridge over the river on Monday, officials said.",
         ),
     ];
-    let mut alignments = Vec::new();
-    for x in 0..docs.len() {
-        for y in x + 1..docs.len() {
-            alignments.push(Alignment {
-                a: (x, 0),
-                b: (y, 0),
-                score: 0.8,
-                claim: true,
-            });
-        }
-    }
+    let alignments = align_all(docs.len(), 1);
     let config = GarbleConfig::default();
     let (mt, findings) = assess(&docs, &Entities::default(), &alignments, &config);
     let flagged: Vec<&str> = findings
@@ -235,7 +225,16 @@ fn consensus_outlier_among_five_sources() {
     assert!(mt.iter().all(|m| !m.flagged), "{mt:?}");
 }
 
-/// Alignments of sentence `s` across all documents.
+/// Documents `d0`, `d1`, ... with the given texts.
+fn numbered_docs(texts: &[String]) -> Vec<Document> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| doc(&format!("d{i}"), t))
+        .collect()
+}
+
+/// Alignments of each of the first `sentences` sentences across all documents.
 fn align_all(n_docs: usize, sentences: usize) -> Vec<Alignment> {
     let mut out = Vec::new();
     for s in 0..sentences {
@@ -279,11 +278,7 @@ fn consensus_outlier_counts_differing_words_and_spares_free_renderings() {
         ]
         .join("\n"),
     );
-    let docs: Vec<Document> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| doc(&format!("d{i}"), t))
-        .collect();
+    let docs = numbered_docs(&texts);
     let alignments = align_all(docs.len(), 3);
     let (mt, findings) = assess(
         &docs,
@@ -315,11 +310,7 @@ fn a_sentence_that_only_adds_words_is_no_consensus_outlier() {
         "{} according to preliminary customs figures released by statisticians overnight",
         base.trim_end_matches('.')
     ));
-    let docs: Vec<Document> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| doc(&format!("d{i}"), t))
-        .collect();
+    let docs = numbered_docs(&texts);
     let alignments = align_all(docs.len(), 1);
     let (_, findings) = assess(
         &docs,

@@ -184,15 +184,7 @@ fn bound(a: &SentenceFeatures, b: &SentenceFeatures, cos: f64) -> f64 {
 
 /// Share of the squared term weight of `a` that `b` holds too, in [0, 1].
 pub fn coverage(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    let (x, y) = (&a.vector, &b.vector);
-    while i < x.len() && j < y.len() {
-        let ((tx, wx), ty) = (x[i], y[j].0);
-        sum += if tx == ty { wx * wx } else { 0.0 };
-        i += usize::from(tx <= ty);
-        j += usize::from(ty <= tx);
-    }
-    sum
+    crate::events::shared_sum(&a.vector, &b.vector, |_, wa, _| wa * wa)
 }
 
 /// The part of the term cosine of `a` and `b` that terms other than entities make: what the
@@ -202,17 +194,13 @@ pub fn claim_overlap(
     b: &SentenceFeatures,
     is_entity: impl Fn(TermId) -> bool,
 ) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    let (x, y) = (&a.vector, &b.vector);
-    while i < x.len() && j < y.len() {
-        let ((tx, wx), (ty, wy)) = (x[i], y[j]);
-        if tx == ty && !is_entity(tx) {
-            sum += wx * wy;
+    crate::events::shared_sum(&a.vector, &b.vector, |t, wa, wb| {
+        if is_entity(t) {
+            0.0
+        } else {
+            wa * wb
         }
-        i += usize::from(tx <= ty);
-        j += usize::from(ty <= tx);
-    }
-    sum
+    })
 }
 
 /// Similarity of two sentences in [0, 1]; symmetric.

@@ -599,41 +599,30 @@ fn judge_event(
         let al = &alignments[i];
         let (a, b) = (al.a, al.b);
         let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
-        let (rel, v) = match v.relation {
+        let (rel, confidence) = match v.relation {
             // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.
-            Relation::Unrelated => (Relation::Partial, v),
+            Relation::Unrelated => (Relation::Partial, v.confidence),
             // The aligner already found one claim in both; when no rule sees a difference,
             // a confident alignment is an agreement stated in other words.
-            Relation::Partial if no_rule_fired && al.score >= config.aligned_agreement_score => {
-                let v = Verdict {
-                    relation: Relation::Agreement,
-                    confidence: round4(al.score.min(v.confidence.max(0.5))),
-                    reasons: vec!["same_claim".into()],
-                    ..v
-                };
-                (Relation::Agreement, v)
-            }
-            r => (r, v),
+            Relation::Partial if no_rule_fired && al.score >= config.aligned_agreement_score => (
+                Relation::Agreement,
+                round4(al.score.min(v.confidence.max(0.5))),
+            ),
+            r => (r, v.confidence),
         };
         relations.push((i, rel));
         match rel {
             Relation::Contradiction
-                if v.confidence >= config.min_finding_confidence && flagged.insert(key(a, b)) =>
+                if confidence >= config.min_finding_confidence && flagged.insert(key(a, b)) =>
             {
                 findings.push(contradiction_finding(docs, a, b, &v));
             }
-            Relation::Agreement => agree_edges.push((a, b, v.confidence)),
+            Relation::Agreement => agree_edges.push((a, b, confidence)),
             _ => {}
         }
     }
     if let Some(event) = event {
-        role_scan(
-            &mut frames,
-            std::slice::from_ref(event),
-            config,
-            &mut flagged,
-            &mut findings,
-        );
+        role_scan(&mut frames, event, config, &mut flagged, &mut findings);
     }
     (relations, findings, agree_edges)
 }
@@ -642,80 +631,78 @@ fn key(a: SentenceId, b: SentenceId) -> (SentenceId, SentenceId) {
     (a.min(b), a.max(b))
 }
 
-/// Within each event, the roles each entity has in different documents.
+/// The roles each entity has in the different documents of one event.
 fn role_scan(
     frames: &mut Frames,
-    events: &[Vec<usize>],
+    event: &[usize],
     config: &CompareConfig,
     flagged: &mut BTreeSet<(SentenceId, SentenceId)>,
     findings: &mut Vec<Finding>,
 ) {
     let docs = frames.docs;
-    for event in events {
-        if event.len() < 2 {
-            continue;
-        }
-        // entity key → (sentence, name index) with a role
-        let mut by_key: BTreeMap<String, Vec<(SentenceId, usize)>> = BTreeMap::new();
-        for &d in event {
-            let n = docs.get(d).map_or(0, |x| x.sentences.len());
-            for s in 0..n {
-                let f = frames.get((d, s));
-                for (i, name) in f.names.iter().enumerate() {
-                    if name.role.as_ref().is_some_and(|r| r.2.head.is_some()) {
-                        by_key
-                            .entry(name.key.clone())
-                            .or_default()
-                            .push(((d, s), i));
-                    }
+    if event.len() < 2 {
+        return;
+    }
+    // entity key → (sentence, name index) with a role
+    let mut by_key: BTreeMap<String, Vec<(SentenceId, usize)>> = BTreeMap::new();
+    for &d in event {
+        let n = docs.get(d).map_or(0, |x| x.sentences.len());
+        for s in 0..n {
+            let f = frames.get((d, s));
+            for (i, name) in f.names.iter().enumerate() {
+                if name.role.as_ref().is_some_and(|r| r.2.head.is_some()) {
+                    by_key
+                        .entry(name.key.clone())
+                        .or_default()
+                        .push(((d, s), i));
                 }
             }
         }
-        for (ent, occ) in &by_key {
-            let mut per_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-            for (i, &(sa, na)) in occ.iter().enumerate() {
-                for &(sb, nb) in &occ[i + 1..] {
-                    if sa.0 == sb.0 {
-                        continue;
-                    }
-                    let count = per_pair
-                        .entry((sa.0.min(sb.0), sa.0.max(sb.0)))
-                        .or_default();
-                    if *count >= config.max_role_findings || flagged.contains(&key(sa, sb)) {
-                        continue;
-                    }
-                    let x = frames.get(sa).names[na].clone();
-                    let y = frames.get(sb).names[nb].clone();
-                    let (Some((ra, spa, ia)), Some((rb, spb, ib))) = (&x.role, &y.role) else {
-                        continue;
-                    };
-                    let c = rules::role_conflict(ia, ib);
-                    if c < config.min_finding_confidence {
-                        continue;
-                    }
-                    *count += 1;
-                    flagged.insert(key(sa, sb));
-                    let name = frames
-                        .entities
-                        .entities
-                        .get(
-                            ent.strip_prefix('e')
-                                .and_then(|n| n.parse::<usize>().ok())
-                                .unwrap_or(usize::MAX),
-                        )
-                        .map(|e| e.canonical.clone())
-                        .unwrap_or_else(|| x.name.clone());
-                    let (la, lb) = (sref(docs, sa).document, sref(docs, sb).document);
-                    let v = Verdict {
-                        relation: Relation::Contradiction,
-                        confidence: round4(c),
-                        reasons: vec!["role_mismatch".into()],
-                        explanation: explain::role(&name, ra, &la, rb, &lb),
-                        evidence_a: vec![*spa, x.span],
-                        evidence_b: vec![*spb, y.span],
-                    };
-                    findings.push(contradiction_finding(docs, sa, sb, &v));
+    }
+    for (ent, occ) in &by_key {
+        let mut per_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        for (i, &(sa, na)) in occ.iter().enumerate() {
+            for &(sb, nb) in &occ[i + 1..] {
+                if sa.0 == sb.0 {
+                    continue;
                 }
+                let count = per_pair
+                    .entry((sa.0.min(sb.0), sa.0.max(sb.0)))
+                    .or_default();
+                if *count >= config.max_role_findings || flagged.contains(&key(sa, sb)) {
+                    continue;
+                }
+                let x = frames.get(sa).names[na].clone();
+                let y = frames.get(sb).names[nb].clone();
+                let (Some((ra, spa, ia)), Some((rb, spb, ib))) = (&x.role, &y.role) else {
+                    continue;
+                };
+                let c = rules::role_conflict(ia, ib);
+                if c < config.min_finding_confidence {
+                    continue;
+                }
+                *count += 1;
+                flagged.insert(key(sa, sb));
+                let name = frames
+                    .entities
+                    .entities
+                    .get(
+                        ent.strip_prefix('e')
+                            .and_then(|n| n.parse::<usize>().ok())
+                            .unwrap_or(usize::MAX),
+                    )
+                    .map(|e| e.canonical.clone())
+                    .unwrap_or_else(|| x.name.clone());
+                let (la, lb) = (sref(docs, sa).document, sref(docs, sb).document);
+                let v = Verdict {
+                    relation: Relation::Contradiction,
+                    confidence: round4(c),
+                    reasons: vec!["role_mismatch".into()],
+                    explanation: explain::role(&name, ra, &la, rb, &lb),
+                    evidence_a: vec![*spa, x.span],
+                    evidence_b: vec![*spb, y.span],
+                };
+                findings.push(contradiction_finding(docs, sa, sb, &v));
             }
         }
     }

@@ -140,12 +140,12 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     }
     let (neg, pos, swapped) = if na { (a, b, false) } else { (b, a, true) };
     let cover = cover_without(&neg.frame.content, &pos.frame.content, &[], &cfg.lexicons);
-    let needed = if scope_stated(neg.frame, pos.frame, &cfg.lexicons) {
-        cfg.negation_scoped_cover.min(cfg.negation_cover)
-    } else {
-        cfg.negation_cover
-    };
-    if cover < needed || neg.frame.content.is_empty() {
+    // Below the plain overlap, a negation whose words the other sentence states needs only
+    // the scoped overlap (the scope is read only then).
+    let enough = cover >= cfg.negation_cover
+        || (cover >= cfg.negation_scoped_cover
+            && scope_stated(neg.frame, pos.frame, &cfg.lexicons));
+    if !enough || neg.frame.content.is_empty() {
         return;
     }
     // Evidence: the cue through the next content word (the word in its scope), and that
@@ -274,7 +274,6 @@ fn count_key(n: &NumSlot) -> Option<(NumKind, Option<&String>, &String)> {
     Some((n.kind, n.unit.as_ref(), thing))
 }
 
-/// The same counted thing with different values on the two sides (symmetric).
 /// Equal values, or a year and its two-digit short form ('the 1992 consensus', 'the '92
 /// consensus').
 fn same_number(x: f64, y: f64) -> bool {
@@ -283,6 +282,7 @@ fn same_number(x: f64, y: f64) -> bool {
     x == y || (year(x) && short(y) && x % 100.0 == y) || (year(y) && short(x) && y % 100.0 == x)
 }
 
+/// The same counted thing with different values on the two sides (symmetric).
 fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     if overlap(a.frame, b.frame, &cfg.lexicons).min() < cfg.number_min_cover {
         return;

@@ -198,7 +198,7 @@ pub fn corpus_word_sets(docs: &[Document]) -> (WordSet, WordSet) {
 pub type WordSet = crate::hash::HashSet<String>;
 
 /// The union of `sets`, built into the largest of them.
-pub fn union(mut sets: Vec<WordSet>) -> WordSet {
+fn union(mut sets: Vec<WordSet>) -> WordSet {
     let Some(big) = (0..sets.len()).max_by_key(|&i| (sets[i].len(), std::cmp::Reverse(i))) else {
         return WordSet::default();
     };

@@ -77,12 +77,13 @@ fn looks_plural(w: &str) -> bool {
 /// ('Agencies', 'Checkpoint'): no kind evidence anywhere in the corpus, not a known place or
 /// given name, and the word is written in lowercase elsewhere in the corpus or is a frequent
 /// plural English word seen in one document only. Words that end a full name ('Rachel Fine') stay.
+/// Returns the [`name_key`] of each mention kept.
 fn drop_common_words(
     docs: &[Document],
     raw: &mut Vec<(usize, RawMention)>,
     lowercase: &WordSet,
     lex: &Lexicons,
-) {
+) -> Vec<String> {
     // key -> (cues, documents, keep)
     let mut stats: BTreeMap<String, (KindCues, BTreeSet<usize>, bool)> = BTreeMap::new();
     let mut surnames: BTreeSet<String> = BTreeSet::new();
@@ -122,10 +123,11 @@ fn drop_common_words(
         .map(|(k, _)| k)
         .collect();
     if drop.is_empty() {
-        return;
+        return keys;
     }
     let mut keep = keys.iter().map(|k| !drop.contains(k));
     raw.retain(|_| keep.next().unwrap_or(true));
+    keys.into_iter().filter(|k| !drop.contains(k)).collect()
 }
 
 /// The [`name_key`] of each mention (in parallel with the `parallel` feature).
@@ -253,13 +255,12 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     raw.sort_by_key(|(d, m)| (*d, m.sentence, m.span.start, m.span.end));
     raw.dedup_by_key(|(d, m)| (*d, m.sentence, m.span.start));
     split_known_suffix(docs, &mut raw, lex);
-    drop_common_words(docs, &mut raw, &lowercase, lex);
+    let raw_keys = drop_common_words(docs, &mut raw, &lowercase, lex);
     // 2. Distinct spellings (folded keys, aliases applied).
     let mut form_index: BTreeMap<String, usize> = BTreeMap::new();
     let mut keys: Vec<String> = Vec::new();
     let mut form_of: Vec<usize> = Vec::with_capacity(raw.len());
     let mut kept: Vec<(usize, RawMention)> = Vec::with_capacity(raw.len());
-    let raw_keys = mention_keys(docs, &raw);
     for ((d, m), mut k) in raw.into_iter().zip(raw_keys) {
         if k.is_empty() {
             continue;
