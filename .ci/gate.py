@@ -53,6 +53,9 @@ for suite, script, binary, folder in [
     ("mlqe", "score_garble.py", "garble", "mlqe-ruen"),
     ("ruen", "score_parallel.py", "reconcile", "ruen-news"),
     ("zhen", "score_parallel.py", "reconcile", "zhen-news-mqm"),
+    ("ecb", "score_ecb.py", "reconcile", "ecb-news"),
+    ("sts", "score_agree.py", "compare", "sts-headlines"),
+    ("html", "score_html.py", "reconcile", "html-articles"),
 ]:
     if suite in floors and os.path.exists(f"{ex}/{binary}") and os.path.isdir(os.path.join(data, folder)):
         print(f"== {suite}")
