@@ -40,6 +40,7 @@ pub mod lexicon;
 pub mod names;
 pub(crate) mod par;
 pub mod report;
+pub mod settings;
 pub mod synonyms;
 pub mod terms;
 pub mod text;
