@@ -91,11 +91,9 @@ impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             format: Format::Auto,
-            extensions: [
-                "txt", "text", "md", "html", "htm", "xhtml", "jsonl", "ndjson",
-            ]
-            .map(String::from)
-            .to_vec(),
+            extensions: ["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 }
