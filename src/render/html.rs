@@ -305,13 +305,16 @@ fn head(o: &mut String, report: &Report) {
     );
 }
 
+/// An entity, its spellings in an event with their counts, and its mentions there.
+type NameRow<'a> = (&'a EntityReport, Vec<(&'a str, usize)>, usize);
+
 /// The entities mentioned in the event's documents, with the spellings found there.
 fn names(o: &mut String, report: &Report, docs: &[usize]) {
     let ids: Vec<&str> = docs
         .iter()
         .map(|&d| report.documents[d].id.as_str())
         .collect();
-    let mut rows: Vec<(&EntityReport, Vec<(&str, usize)>, usize)> = Vec::new();
+    let mut rows: Vec<NameRow> = Vec::new();
     for e in &report.entities {
         let mut spellings: BTreeMap<&str, usize> = BTreeMap::new();
         let mut mentions = 0;
