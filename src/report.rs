@@ -73,6 +73,7 @@ pub struct SentenceSpan {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MachineTranslation {
     /// In [0, 1]; higher means more likely a garbled machine translation.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub score: f64,
     /// The library's decision.
     pub flagged: bool,
@@ -167,6 +168,7 @@ pub struct AlignmentReport {
     /// The other side (another document of the same event).
     pub b: SentenceRef,
     /// Calibrated similarity in [0, 1].
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub score: f64,
     /// Agreement, contradiction or partial.
     pub relation: Relation,
@@ -229,6 +231,7 @@ pub struct Finding {
     /// The sentences concerned (see [`FindingKind`] for their order).
     pub sentences: Vec<SentenceRef>,
     /// In [0, 1].
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub confidence: f64,
     /// Short snake_case reason codes, e.g. `role_mismatch`, `broken_idiom`.
     pub reasons: Vec<String>,
