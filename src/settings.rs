@@ -402,7 +402,7 @@ pub fn markdown_reference() -> String {
 }
 
 /// A TOML file holding the values of every setting of `config`, each with its doc and range
-/// as a comment; [`Config::apply_toml`] reads it back.
+/// as a comment; `Config::apply_toml` (feature `toml`) reads it back.
 pub fn to_toml(config: &Config) -> String {
     let mut out = String::from("# corroborate settings (see docs/settings.md)\n");
     let mut section = "";
