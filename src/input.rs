@@ -67,6 +67,7 @@ pub struct Inputs {
 
 /// How to read a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Format {
     /// JSON lines for `.jsonl` and `.ndjson` files, else one article per file.
     #[default]
