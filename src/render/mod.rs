@@ -65,9 +65,16 @@ impl Extras {
     }
 }
 
-/// Indexes of `report.findings`, most important first: confidence times the number of
-/// documents the finding spans (more sources, more weight), ties in report order.
+/// Indexes of `report.findings`, most important first: contradictions (what a
+/// fact-checker acts on), then garbled translations, then agreements; within a kind by
+/// confidence times the number of documents the finding spans; ties in report order.
 pub fn ranked(report: &Report) -> Vec<usize> {
+    use crate::report::FindingKind;
+    let rank = |f: &Finding| match f.kind {
+        FindingKind::Contradiction => 0,
+        FindingKind::GarbledTranslation => 1,
+        FindingKind::Agreement => 2,
+    };
     let weight = |f: &Finding| {
         let mut docs: Vec<&str> = f.sentences.iter().map(|s| s.document.as_str()).collect();
         docs.sort_unstable();
@@ -76,7 +83,12 @@ pub fn ranked(report: &Report) -> Vec<usize> {
     };
     let weights: Vec<f64> = report.findings.iter().map(weight).collect();
     let mut order: Vec<usize> = (0..report.findings.len()).collect();
-    order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]).then(a.cmp(&b)));
+    let f = &report.findings;
+    order.sort_by(|&a, &b| {
+        (rank(&f[a]).cmp(&rank(&f[b])))
+            .then(weights[b].total_cmp(&weights[a]))
+            .then(a.cmp(&b))
+    });
     order
 }
 
@@ -127,4 +139,46 @@ pub fn locate(
     }
     let a = sentence.text.find(text)?;
     Some((a, a + text.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{FindingKind, SentenceRef};
+
+    fn finding(kind: FindingKind, confidence: f64, docs: &[&str]) -> Finding {
+        Finding {
+            kind,
+            sentences: docs
+                .iter()
+                .map(|d| SentenceRef {
+                    document: d.to_string(),
+                    sentence: 0,
+                })
+                .collect(),
+            confidence,
+            reasons: vec![],
+            explanation: String::new(),
+            evidence: vec![],
+        }
+    }
+
+    #[test]
+    fn contradictions_first_then_by_confidence_times_sources() {
+        let report = Report {
+            version: 1,
+            documents: vec![],
+            events: vec![],
+            entities: vec![],
+            alignments: vec![],
+            findings: vec![
+                finding(FindingKind::Agreement, 0.99, &["a", "b", "c"]),
+                finding(FindingKind::Contradiction, 0.6, &["a", "b"]),
+                finding(FindingKind::GarbledTranslation, 0.9, &["a"]),
+                finding(FindingKind::Contradiction, 0.5, &["a", "b", "c"]),
+                finding(FindingKind::Contradiction, 0.6, &["c", "d"]),
+            ],
+        };
+        assert_eq!(ranked(&report), [3, 1, 4, 2, 0]);
+    }
 }
