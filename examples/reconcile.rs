@@ -1,10 +1,13 @@
 //! `reconcile [--json] FILE...` — reconcile news articles and print what they agree and
 //! disagree on. Without files, runs on the built-in sample corpus in `examples/sample/`.
 //!
-//! With `--json`, prints the report in report format v1 on stdout and nothing else.
+//! With `--json`, prints the report in report format v1 on stdout and nothing else. Files are
+//! read by `corroborate::input` (`-` is standard input); an input that cannot be read or is
+//! refused is named on stderr, the others are reconciled, and the exit code is 1. The
+//! `corroborate` tool does all this and more (directories, JSON lines, HTML).
 
-use corroborate::report::{FindingKind, Report};
-use corroborate::{Config, Corpus, Error};
+use corroborate::render::{self, Extras};
+use corroborate::{input, Config, Corpus, Error, Report};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,7 +50,7 @@ fn main() -> ExitCode {
         files = sample_files();
     }
     match run(&files, config) {
-        Ok(report) => {
+        Ok((report, refused)) => {
             use std::io::Write;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`| head`) is not an error worth a panic.
@@ -56,10 +59,14 @@ fn main() -> ExitCode {
                     .write_json(&mut out)
                     .and_then(|()| out.write_all(b"\n"))
             } else {
-                out.write_all(human(&report).as_bytes())
+                out.write_all(render::text::render(&report, &Extras::default()).as_bytes())
             };
             let _ = out.flush();
-            ExitCode::SUCCESS
+            if refused.is_some() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(e) => {
             eprintln!("reconcile: {e}");
@@ -82,31 +89,33 @@ fn sample_files() -> Vec<PathBuf> {
     v
 }
 
-fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
+/// Reads the files through `corroborate::input` (ids as the report format says), ingests
+/// and reconciles them. An input that cannot be read or is refused is named on stderr and
+/// the run goes on without it (the error is returned with the report).
+fn run(files: &[PathBuf], config: Config) -> Result<(Report, Option<Error>), Error> {
     let mut corpus = Corpus::with_config(config)?;
     // A progress bar on stderr, only for long runs and only when a person is watching.
     let bar = files.len() >= 50 && std::io::stderr().is_terminal();
-    let mut docs: Vec<(String, Vec<u8>)> = Vec::with_capacity(files.len());
-    for (i, path) in files.iter().enumerate() {
-        if bar && i % 10 == 0 {
-            draw(0.15 * i as f64 / files.len() as f64, "reading");
-        }
-        let id = path.file_name().map_or_else(
-            || path.to_string_lossy().into_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let bytes = std::fs::read(path).map_err(|e| Error::Io {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
-        docs.push((id, bytes));
+    if bar {
+        draw(0.0, "reading");
     }
+    let read = input::read_paths(files, &input::ReadOptions::default());
+    let mut refused: Vec<(String, Error)> =
+        read.refused.into_iter().map(|r| (r.id, r.error)).collect();
     if bar {
         draw(0.15, "ingesting");
     }
-    // Ingested in parallel; the first article refused stops the run with its error.
-    for result in corpus.add_all_bytes(&docs) {
-        result?;
+    for (inp, result) in read
+        .inputs
+        .iter()
+        .zip(input::add_to(&mut corpus, &read.inputs))
+    {
+        if let Err(e) = result {
+            refused.push((inp.id.clone(), e));
+        }
+    }
+    for (id, e) in &refused {
+        eprintln!("reconcile: refused {id}: {e}");
     }
     let report = corpus.reconcile_with_progress(|p| {
         if bar {
@@ -119,7 +128,7 @@ fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
     if bar {
         eprint!("\r{:60}\r", "");
     }
-    Ok(report)
+    Ok((report, refused.into_iter().next().map(|(_, e)| e)))
 }
 
 fn draw(fraction: f64, what: &str) {
@@ -132,95 +141,4 @@ fn draw(fraction: f64, what: &str) {
         fraction * 100.0,
         what
     );
-}
-
-/// `writeln!` into a String, which cannot fail.
-macro_rules! w {
-    ($o:expr, $($t:tt)*) => {{
-        let _ = writeln!($o, $($t)*);
-    }};
-}
-
-fn human(r: &Report) -> String {
-    use std::fmt::Write;
-    let mut o = String::new();
-    let text = |d: &str, s: usize| -> String {
-        r.documents
-            .iter()
-            .find(|x| x.id == d)
-            .and_then(|x| x.sentences.get(s))
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    };
-    w!(
-        o,
-        "{} documents, {} events, {} entities, {} aligned sentence pairs\n",
-        r.documents.len(),
-        r.events.len(),
-        r.entities.len(),
-        r.alignments.len()
-    );
-    w!(o, "EVENTS");
-    for e in &r.events {
-        w!(o, "  {}: {}", e.id, e.documents.join(", "));
-    }
-    w!(o, "\nDOCUMENTS");
-    for d in &r.documents {
-        w!(
-            o,
-            "  {} [{}] {} | published {} | {} sentences | machine translation {:.2}{}",
-            d.id,
-            d.event,
-            d.title.as_deref().unwrap_or("(no headline)"),
-            d.published.as_deref().unwrap_or("unknown"),
-            d.sentences.len(),
-            d.machine_translation.score,
-            if d.machine_translation.flagged {
-                " GARBLED"
-            } else {
-                ""
-            }
-        );
-    }
-    w!(o, "\nENTITIES (with spelling variants)");
-    for e in &r.entities {
-        let mut variants: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
-        variants.sort_unstable();
-        variants.dedup();
-        w!(
-            o,
-            "  {} ({:?}, {} mentions): {}",
-            e.canonical,
-            e.kind,
-            e.mentions.len(),
-            variants.join(" / ")
-        );
-    }
-    for (title, kind) in [
-        ("CONTRADICTIONS", FindingKind::Contradiction),
-        ("AGREEMENTS", FindingKind::Agreement),
-        ("GARBLED TRANSLATIONS", FindingKind::GarbledTranslation),
-    ] {
-        let fs: Vec<_> = r.findings.iter().filter(|f| f.kind == kind).collect();
-        w!(o, "\n{title} ({})", fs.len());
-        for f in fs {
-            w!(
-                o,
-                "  [{:.2}] {} — {}",
-                f.confidence,
-                f.reasons.join(", "),
-                f.explanation
-            );
-            for s in &f.sentences {
-                w!(
-                    o,
-                    "      {}#{}: {}",
-                    s.document,
-                    s.sentence,
-                    text(&s.document, s.sentence)
-                );
-            }
-        }
-    }
-    o
 }

@@ -51,14 +51,10 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Checks that every value is in range; the error names the field.
+    /// Checks that every value is in range; the error names the field. The ranges are those
+    /// of the [settings registry](crate::settings), then each stage checks its own config.
     pub fn validate(&self) -> Result<()> {
-        if self.max_document_bytes == 0 {
-            return Err(Error::Config {
-                field: "max_document_bytes".into(),
-                message: "must be greater than 0".into(),
-            });
-        }
+        crate::settings::check_all(self)?;
         self.ingest.validate()?;
         self.names.validate()?;
         self.events.validate()?;
@@ -67,46 +63,93 @@ impl Config {
         self.compare.validate()?;
         Ok(())
     }
-}
 
-impl Config {
-    /// Sets one numeric setting by its dotted name, e.g. `align.min_score=0.3` — what the
-    /// `--set` option of the examples uses. The result is validated.
+    /// Sets one setting by its dotted name, e.g. `align.min_score` to `"0.3"` — what the
+    /// `--set` option of the `corroborate` tool and the examples uses. Every setting of the
+    /// [registry](crate::settings::SETTINGS) can be set; the whole config is validated after.
     pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
-        let bad = |message: String| Error::Config {
-            field: key.to_string(),
-            message,
-        };
-        let num: f64 = value
-            .trim()
-            .parse()
-            .map_err(|_| bad(format!("'{value}' is not a number")))?;
-        let int = || -> Result<usize> {
-            (num >= 0.0 && num.fract() == 0.0)
-                .then_some(num as usize)
-                .ok_or_else(|| bad(format!("'{value}' is not a whole number")))
-        };
-        match key {
-            "max_document_bytes" => self.max_document_bytes = int()?,
-            "events.min_similarity" => self.events.min_similarity = num,
-            "events.min_relative_similarity" => self.events.min_relative_similarity = num,
-            "events.max_date_gap_days" => self.events.max_date_gap_days = int()? as i64,
-            "events.blocking_terms" => self.events.blocking_terms = int()?,
-            "align.min_score" => self.align.min_score = num,
-            "align.one_sided_min_score" => self.align.one_sided_min_score = num,
-            "align.best_margin" => self.align.best_margin = num,
-            "align.split_gain" => self.align.split_gain = num,
-            "align.context_weight" => self.align.context_weight = num,
-            "align.entity_weight" => self.align.entity_weight = num,
-            "garble.weak_twin_score" => self.garble.weak_twin_score = num,
-            "garble.context_share" => self.garble.context_share = num,
-            "garble.in_document_flag_threshold" => self.garble.in_document_flag_threshold = num,
-            "align.max_partners" => self.align.max_partners = int()?,
-            "align.concept_weight" => self.align.concept_weight = num,
-            "align.min_claim_overlap" => self.align.min_claim_overlap = num,
-            _ => return Err(bad("no such setting".into())),
-        }
+        let setting = crate::settings::find(key.trim()).ok_or_else(|| {
+            if key.trim().is_empty() {
+                Error::Config {
+                    field: String::new(),
+                    message: "no setting named (expected NAME=VALUE)".into(),
+                }
+            } else {
+                crate::settings::unknown(key.trim())
+            }
+        })?;
+        let v = setting.parse(value)?;
+        setting.set(self, v)?;
         self.validate()
+    }
+
+    /// Sets `KEY=VALUE` (the form of the `--set` option).
+    pub fn set_pair(&mut self, pair: &str) -> Result<()> {
+        let (key, value) = pair.split_once('=').ok_or_else(|| Error::Config {
+            field: pair.trim().to_string(),
+            message: "expected NAME=VALUE".into(),
+        })?;
+        self.set(key, value)
+    }
+
+    /// The default config with the settings of a TOML document applied (see
+    /// [`Config::apply_toml`]).
+    #[cfg(feature = "toml")]
+    pub fn from_toml_str(toml: &str) -> Result<Config> {
+        let mut config = Config::default();
+        config.apply_toml(toml)?;
+        Ok(config)
+    }
+
+    /// Applies the settings of a TOML document: top-level keys and tables named like the
+    /// dotted settings (`[align]` `min_score = 0.3`, `[garble.prior]` `bias = 2.6`, or
+    /// `align.min_score = 0.3`). Unknown keys and values out of range are errors that name
+    /// the key; the config is validated after. `corroborate settings --toml` prints a file
+    /// with every setting.
+    #[cfg(feature = "toml")]
+    pub fn apply_toml(&mut self, toml: &str) -> Result<()> {
+        let table: toml::Table = toml.parse().map_err(|e: toml::de::Error| Error::Config {
+            field: "TOML".into(),
+            message: e.to_string().trim_end().replace('\n', " "),
+        })?;
+        self.apply_table("", &table)?;
+        self.validate()
+    }
+
+    #[cfg(feature = "toml")]
+    fn apply_table(&mut self, prefix: &str, table: &toml::Table) -> Result<()> {
+        use crate::settings::Value;
+        for (key, value) in table {
+            let name = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            let v = match value {
+                toml::Value::Table(t) => {
+                    self.apply_table(&name, t)?;
+                    continue;
+                }
+                toml::Value::Integer(i) => Value::Int(*i),
+                toml::Value::Float(x) => Value::Float(*x),
+                other => {
+                    crate::settings::find(&name).ok_or_else(|| crate::settings::unknown(&name))?;
+                    return Err(Error::Config {
+                        field: name,
+                        message: format!("must be a number, got the {}", other.type_str()),
+                    });
+                }
+            };
+            let setting =
+                crate::settings::find(&name).ok_or_else(|| crate::settings::unknown(&name))?;
+            setting.set(self, v)?;
+        }
+        Ok(())
+    }
+
+    /// This config as a TOML document with every setting, its doc and range as comments.
+    pub fn to_toml(&self) -> String {
+        crate::settings::to_toml(self)
     }
 }
 

@@ -70,6 +70,16 @@ pub enum Error {
         /// The operating system's message.
         message: String,
     },
+    /// A JSON lines record could not be read as an article.
+    #[error("{file}, line {line}: {message}")]
+    InvalidRecord {
+        /// The file (or `stdin`).
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with the record.
+        message: String,
+    },
     /// A configuration value is out of range or inconsistent.
     #[error("bad config: {field}: {message}")]
     Config {

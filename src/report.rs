@@ -8,6 +8,7 @@ pub const REPORT_VERSION: u32 = 1;
 
 /// Everything reconcile found in a corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Always [`REPORT_VERSION`].
     pub version: u32,
@@ -39,6 +40,7 @@ impl Report {
 
 /// One document of the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentReport {
     /// The caller's id.
     pub id: String,
@@ -56,6 +58,7 @@ pub struct DocumentReport {
 
 /// A sentence's byte range in the original text, and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SentenceSpan {
     /// First byte.
     pub start: usize,
@@ -67,8 +70,10 @@ pub struct SentenceSpan {
 
 /// Document-level machine-translation verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MachineTranslation {
     /// In [0, 1]; higher means more likely a garbled machine translation.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub score: f64,
     /// The library's decision.
     pub flagged: bool,
@@ -76,6 +81,7 @@ pub struct MachineTranslation {
 
 /// An event: documents that report the same happening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EventReport {
     /// `e0`, `e1`, ... in order of each event's first document.
     pub id: String,
@@ -85,6 +91,7 @@ pub struct EventReport {
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// A person.
@@ -99,6 +106,7 @@ pub enum EntityKind {
 
 /// One real-world referent and all the places it is mentioned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EntityReport {
     /// `n0`, `n1`, ...
     pub id: String,
@@ -112,6 +120,7 @@ pub struct EntityReport {
 
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MentionReport {
     /// Document id.
     pub document: String,
@@ -127,6 +136,7 @@ pub struct MentionReport {
 
 /// A reference to one sentence of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SentenceRef {
     /// Document id.
     pub document: String,
@@ -136,6 +146,7 @@ pub struct SentenceRef {
 
 /// How two aligned sentences relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// Both state the same claim.
@@ -150,12 +161,14 @@ pub enum Relation {
 
 /// An aligned sentence pair.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AlignmentReport {
     /// One side.
     pub a: SentenceRef,
     /// The other side (another document of the same event).
     pub b: SentenceRef,
     /// Calibrated similarity in [0, 1].
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub score: f64,
     /// Agreement, contradiction or partial.
     pub relation: Relation,
@@ -163,6 +176,7 @@ pub struct AlignmentReport {
 
 /// The kind of a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// Two sentences of different documents that cannot both be true.
@@ -175,6 +189,7 @@ pub enum FindingKind {
 
 /// A piece of text that shows why a finding was made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// Document id.
     pub document: String,
@@ -209,12 +224,14 @@ impl Evidence {
 
 /// Something a fact-checker is shown, with its reasons and evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Contradiction, agreement or garbled translation.
     pub kind: FindingKind,
     /// The sentences concerned (see [`FindingKind`] for their order).
     pub sentences: Vec<SentenceRef>,
     /// In [0, 1].
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub confidence: f64,
     /// Short snake_case reason codes, e.g. `role_mismatch`, `broken_idiom`.
     pub reasons: Vec<String>,
@@ -223,6 +240,14 @@ pub struct Finding {
     /// The spans that show it.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+}
+
+/// The JSON Schema (draft 2020-12) of the report's JSON form, generated from the report
+/// types; `docs/report-schema.json` is this text.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    serde_json::to_string_pretty(&schema).expect("a schema always serialises")
 }
 
 /// Rounds a score to 4 decimals so JSON stays short and stable.

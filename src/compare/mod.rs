@@ -71,9 +71,9 @@ pub struct CompareConfig {
     /// Two people with the same role contradict when the sentences overlap at least this
     /// much. Default 0.7.
     pub entity_min_cover: f64,
-    /// Agreement needs both sentences' content covered at least this much... Default 0.5.
+    /// Agreement needs both sentences' content covered at least this much... Default 0.25.
     pub agree_min_cover: f64,
-    /// ...and one of them at least this much. Default 0.75.
+    /// ...and one of them at least this much. Default 0.7.
     pub agree_max_cover: f64,
     /// Below this larger coverage a pair is unrelated rather than partial. Default 0.25.
     pub partial_min_cover: f64,
