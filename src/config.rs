@@ -101,6 +101,7 @@ impl Config {
             "garble.weak_twin_score" => self.garble.weak_twin_score = num,
             "garble.context_share" => self.garble.context_share = num,
             "garble.in_document_flag_threshold" => self.garble.in_document_flag_threshold = num,
+            "garble.consensus_min_coverage" => self.garble.consensus_min_coverage = num,
             "align.max_partners" => self.align.max_partners = int()?,
             "align.concept_weight" => self.align.concept_weight = num,
             "align.min_claim_overlap" => self.align.min_claim_overlap = num,

@@ -146,6 +146,15 @@ fn cross_source_name_variant_and_clean_twin() {
         claim: true,
     }];
     let config = GarbleConfig::default();
+    // One misspelt name is one piece of evidence: not enough to call the article garbled.
+    let (mt, _) = assess(&docs, &entities, &alignments, &config);
+    assert!(mt.iter().all(|m| !m.flagged), "{mt:?}");
+    // With a second garbled sentence it is.
+    let mut docs = docs;
+    docs[1] = doc(
+        "b",
+        "Steve Vikov met Vladimir Putin in Moscow on Thursday.\nMr. Witkoff left on Friday.\nPress Minister Jane Doe said the talks lasted three hours.",
+    );
     let (mt, findings) = assess(&docs, &entities, &alignments, &config);
     assert!(mt[1].flagged, "{mt:?}");
     assert!(!mt[0].flagged && !mt[2].flagged, "{mt:?}");

@@ -63,6 +63,13 @@ pub fn evidence_share(judged: &[Judged], config: &GarbleConfig) -> f64 {
     n as f64 / judged.len() as f64
 }
 
+/// The evidence of a document: the [`Judged::mass`] of its sentences added up. One signal
+/// in one sentence stays below `document_min_evidence`; several sentences, or independent
+/// signals in one, reach it.
+pub fn evidence_mass(judged: &[Judged]) -> f64 {
+    judged.iter().map(|j| j.mass).sum()
+}
+
 /// Share of the words of a document's sentences that repeat an earlier word (any case).
 pub fn repetition(doc: &Document) -> f64 {
     let mut seen = crate::hash::HashSet::default();
@@ -108,7 +115,8 @@ pub fn conclude(
         let rep = repetition(doc);
         let score = document_score(rows, rep, config);
         let flagged = evidence_score(rows, rep, config) >= config.document_threshold
-            && evidence_share(rows, config) >= config.document_min_flagged_share;
+            && evidence_share(rows, config) >= config.document_min_flagged_share
+            && evidence_mass(rows) >= config.document_min_evidence;
         MachineTranslation {
             score: round4(score),
             flagged,
@@ -150,6 +158,12 @@ pub fn conclude(
                 *e = e.max(al.score);
             }
         }
+    }
+    let key = |x: (usize, usize), y: (usize, usize)| (x.min(y), x.max(y));
+    let mut pair_score: std::collections::BTreeMap<_, f64> = Default::default();
+    for al in alignments {
+        let e = pair_score.entry(key(al.a, al.b)).or_insert(0.0);
+        *e = e.max(al.score);
     }
     let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -206,6 +220,11 @@ pub fn conclude(
             if v.score < bar || v.reasons.is_empty() {
                 continue;
             }
+            // The fluency prior alone (short quotes, repetition for emphasis) flags a
+            // sentence only in an article already judged garbled.
+            if !flagged && v.reasons.iter().all(|r| r == "word_salad") {
+                continue;
+            }
             let mut sentences = vec![SentenceRef {
                 document: doc.id.clone(),
                 sentence: s,
@@ -217,11 +236,19 @@ pub fn conclude(
                         document: t.id.clone(),
                         sentence: ts,
                     });
-                    explanation.push_str(&format!(
-                        "; {} says it fluently: '{}'",
-                        t.id,
-                        t.sentence_text(ts)
-                    ));
+                    // Only an aligned claim says the same thing; a weaker match is shown
+                    // as what it is.
+                    let same_claim = pair_score
+                        .get(&key((d, s), (td, ts)))
+                        .copied()
+                        .unwrap_or(0.0)
+                        >= config.twin_min_score;
+                    let how = if same_claim {
+                        "says it fluently"
+                    } else {
+                        "has the nearest sentence"
+                    };
+                    explanation.push_str(&format!("; {} {how}: '{}'", t.id, t.sentence_text(ts)));
                 }
             }
             let mut evidence: Vec<Evidence> = v
