@@ -102,6 +102,7 @@ impl Config {
             "garble.context_share" => self.garble.context_share = num,
             "garble.in_document_flag_threshold" => self.garble.in_document_flag_threshold = num,
             "garble.consensus_min_coverage" => self.garble.consensus_min_coverage = num,
+            "garble.consensus_min_divergence" => self.garble.consensus_min_divergence = int()?,
             "align.max_partners" => self.align.max_partners = int()?,
             "align.concept_weight" => self.align.concept_weight = num,
             "align.min_claim_overlap" => self.align.min_claim_overlap = num,

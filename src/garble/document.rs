@@ -125,11 +125,12 @@ pub fn conclude(
     // Contradictions between a garbled article and a fluent one, by garbled sentence.
     let mut shifted: std::collections::BTreeMap<(usize, usize), (usize, usize)> =
         Default::default();
+    let disputed = disputed_claims(&mts, contradictions, alignments);
     for &(x, y) in contradictions {
         for (g, f) in [(x, y), (y, x)] {
             let garbled = mts.get(g.0).is_some_and(|m| m.flagged);
             let fluent = mts.get(f.0).is_some_and(|m| !m.flagged);
-            if garbled && fluent {
+            if garbled && fluent && !disputed.contains(&f) {
                 shifted.entry(g).or_insert(f);
             }
         }
@@ -206,7 +207,12 @@ pub fn conclude(
                     twin = Some((fd, fs));
                 }
             }
-            if flagged && v.reasons.is_empty() && j.alone.prior >= bar {
+            // A sentence worded almost as a fluent article's is as fluent as it, whatever
+            // the prior says of its short words.
+            let echoes_fluent = best_fluent
+                .get(&(d, s))
+                .is_some_and(|&(_, sc)| sc >= config.fluent_echo_score);
+            if flagged && v.reasons.is_empty() && j.alone.prior >= bar && !echoes_fluent {
                 v.reasons.push("word_salad".to_string());
                 v.notes
                     .push("the sentence reads as broken grammar in a garbled article".to_string());
@@ -269,6 +275,39 @@ pub fn conclude(
         }
     }
     (mts, findings)
+}
+
+/// Sentences of fluent articles that most of the other fluent articles speaking to the same
+/// claim (aligned with it or contradicting it) contradict: a fluent writer's slip (a wrong
+/// title), not a yardstick. A garbled sentence that contradicts one of them has not shifted
+/// the meaning; it may be the one that has it right.
+fn disputed_claims(
+    mts: &[MachineTranslation],
+    contradictions: &[(super::SentenceId, super::SentenceId)],
+    alignments: &[crate::align::Alignment],
+) -> std::collections::BTreeSet<super::SentenceId> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let fluent = |d: usize| mts.get(d).is_some_and(|m| !m.flagged);
+    // Per sentence: the other fluent documents speaking to its claim, and those against it.
+    let mut speak: BTreeMap<super::SentenceId, BTreeSet<usize>> = BTreeMap::new();
+    let mut against: BTreeMap<super::SentenceId, BTreeSet<usize>> = BTreeMap::new();
+    let pairs = alignments.iter().map(|a| (a.a, a.b, false));
+    for (x, y, contra) in pairs.chain(contradictions.iter().map(|&(x, y)| (x, y, true))) {
+        for (me, other) in [(x, y), (y, x)] {
+            if me.0 == other.0 || !fluent(me.0) || !fluent(other.0) {
+                continue;
+            }
+            speak.entry(me).or_default().insert(other.0);
+            if contra {
+                against.entry(me).or_default().insert(other.0);
+            }
+        }
+    }
+    against
+        .into_iter()
+        .filter(|(id, docs)| 2 * docs.len() > speak.get(id).map_or(0, BTreeSet::len))
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// True when a sentence is wholly quoted speech (it opens with a quotation mark).

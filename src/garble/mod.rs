@@ -120,6 +120,10 @@ pub struct GarbleConfig {
     /// twin to compare with and to quote as saying it fluently (below it, a weak match
     /// sharing a few words is not the same claim).
     pub twin_min_score: f64,
+    /// Alignment score with a sentence of a fluent article from which a sentence of a
+    /// garbled article counts as worded like it (near-verbatim): the fluency prior alone does
+    /// not flag it.
+    pub fluent_echo_score: f64,
     /// Evidence a document needs to be flagged: the sum, over its sentences, of the
     /// weights of their specific reasons (each weight stands for that signal's precision).
     /// Above every single weight, so one odd sentence never flags an article alone: it takes
@@ -161,6 +165,7 @@ impl Default for GarbleConfig {
             document_consensus_weight: 0.5,
             substitution_weight: 0.4,
             twin_min_score: 0.4,
+            fluent_echo_score: 0.8,
             document_min_evidence: 1.2,
             document_threshold: 0.25,
             document_min_flagged_share: 0.1,
@@ -241,6 +246,7 @@ impl GarbleConfig {
         )?;
         check_unit("garble.document_threshold", self.document_threshold)?;
         check_unit("garble.twin_min_score", self.twin_min_score)?;
+        check_unit("garble.fluent_echo_score", self.fluent_echo_score)?;
         if !(self.document_min_evidence.is_finite() && self.document_min_evidence >= 0.0) {
             return Err(crate::error::Error::Config {
                 field: "garble.document_min_evidence".into(),
