@@ -463,7 +463,7 @@ fn one_broken_idiom_does_not_flag_an_article() {
 
 #[test]
 fn a_meaning_shift_needs_a_trusted_fluent_partner() {
-    use corroborate::garble::assess_with_contradictions;
+    use corroborate::garble::{assess_with_contradictions, SentenceId};
     let garbled = doc(
         "g",
         "Bauer is indeed in their court, he said.\nPress Minister Jane Doe agreed.\nThe adviser Mike Waltz spoke to his counterpart.",
@@ -487,7 +487,7 @@ fn a_meaning_shift_needs_a_trusted_fluent_partner() {
         claim: true,
     })
     .collect();
-    let shift = |contradictions: &[((usize, usize), (usize, usize))]| {
+    let shift = |contradictions: &[(SentenceId, SentenceId)]| {
         let (mt, findings) = assess_with_contradictions(
             &docs,
             &Entities::default(),
