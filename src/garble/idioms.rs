@@ -232,9 +232,11 @@ fn same_word(a: &str, b: &str) -> bool {
             && rest.chars().nth(1).is_some_and(|c| "aeiou".contains(c))
             && rest.ends_with("ed"))
         // A doubled final consonant: 'stopped', 'setting'.
-        || (rest.len() >= 3
-            && stem.ends_with(&rest[..1])
-            && ENDINGS.contains(&&rest[1..]))
+        || rest.chars().next().is_some_and(|c| {
+            c.is_ascii_alphabetic()
+                && stem.ends_with(c)
+                && rest.get(1..).is_some_and(|more| more.len() >= 2 && ENDINGS.contains(&more))
+        })
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -527,5 +529,7 @@ mod tests {
             assert!(same_word(a, b), "{a} {b}");
         }
         assert!(!same_word("ball", "bald"));
+        assert!(!same_word("مرح", "مرحبا"));
+        assert!(!same_word("stop", "stoppé"));
     }
 }
