@@ -317,6 +317,10 @@ pub static SETTINGS: &[Setting] = registry! {
     garble.consensus_min_missing: at_least(0.0), "Words most of the group has and the sentence lacks needed for a consensus_outlier.";
     garble.consensus_missing_share: UNIT, "Share of a group's other sentences that must have a word for its absence to count.";
     garble.free_rendering_unique_share: UNIT, "Share of a sentence's content words found in no aligned sentence at and above which it is in its own words.";
+    garble.consensus_min_coverage: UNIT, "Share of each of two documents' sentences aligned with the other for the two to read as renderings of one text (only those form a consensus).";
+    garble.twin_min_score: UNIT, "Alignment score from which another source's sentence is the same claim: a twin to compare with and to quote as saying it fluently.";
+    garble.fluent_echo_score: UNIT, "Alignment score with a fluent article's sentence from which a sentence of a garbled article counts as worded like it.";
+    garble.document_min_evidence: at_least(0.0), "Summed weights of specific reasons a document needs to be flagged (above any single weight: two sentences or two signals).";
     garble.document_evidence_threshold: UNIT, "Sentence score at and above which a sentence counts as evidence that its document is garbled.";
     garble.document_consensus_weight: UNIT, "Weight of the distance from the consensus in the document score.";
     garble.substitution_weight: UNIT, "Weight of content words replaced where an aligned twin has others.";

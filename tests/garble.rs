@@ -146,6 +146,15 @@ fn cross_source_name_variant_and_clean_twin() {
         claim: true,
     }];
     let config = GarbleConfig::default();
+    // One misspelt name is one piece of evidence: not enough to call the article garbled.
+    let (mt, _) = assess(&docs, &entities, &alignments, &config);
+    assert!(mt.iter().all(|m| !m.flagged), "{mt:?}");
+    // With a second garbled sentence it is.
+    let mut docs = docs;
+    docs[1] = doc(
+        "b",
+        "Steve Vikov met Vladimir Putin in Moscow on Thursday.\nMr. Witkoff left on Friday.\nPress Minister Jane Doe said the talks lasted three hours.",
+    );
     let (mt, findings) = assess(&docs, &entities, &alignments, &config);
     assert!(mt[1].flagged, "{mt:?}");
     assert!(!mt[0].flagged && !mt[2].flagged, "{mt:?}");
@@ -385,4 +394,123 @@ fn forbidden_word_pairs_are_broken_grammar() {
         &GarbleConfig::default(),
     );
     assert!(!fluent.reasons.contains(&"broken_grammar".to_string()));
+}
+
+#[test]
+fn blank_lines_score_zero() {
+    let c = GarbleConfig::default();
+    for s in ["", "   ", "\t", " - "] {
+        let v = score_sentence(s, &c);
+        assert_eq!(v.score, 0.0, "{s:?}: {v:?}");
+        assert!(!v.flagged);
+    }
+    assert!(score_sentence("Hello world.", &c).score > 0.0);
+}
+
+#[test]
+fn consensus_needs_renderings_of_one_text() {
+    // Five independently written articles share one aligned sentence each and otherwise
+    // tell the story in their own words: the odd one out is no garbled rendering.
+    let own = [
+        "Traffic was diverted for most of the afternoon.",
+        "Residents said the works had been announced weeks ago.",
+        "A second bridge is planned further north.",
+        "Local shops reported a busy day.",
+    ];
+    let firsts = [
+        "The minister opened the new bridge over the river on Monday.",
+        "The minister opened the new bridge across the river on Monday.",
+        "On Monday the minister opened the new bridge over the river.",
+        "Pastor uncovered a fresh crossing, water flows along weekday.",
+        "The minister opened the new bridge over the river on Monday, officials said.",
+    ];
+    let texts: Vec<String> = firsts
+        .iter()
+        .map(|f| {
+            std::iter::once(*f)
+                .chain(own)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let docs = numbered_docs(&texts);
+    let alignments = align_all(docs.len(), 1);
+    let (_, findings) = assess(
+        &docs,
+        &Entities::default(),
+        &alignments,
+        &GarbleConfig::default(),
+    );
+    assert!(
+        findings
+            .iter()
+            .all(|f| !f.reasons.contains(&"consensus_outlier".to_string())),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn one_broken_idiom_does_not_flag_an_article() {
+    let docs = vec![doc(
+        "a",
+        "Bauer is indeed in their court, he said.\nThe talks ended on Friday.\nBoth sides will meet again.",
+    )];
+    let (mt, findings) = assess(&docs, &Entities::default(), &[], &GarbleConfig::default());
+    assert!(!mt[0].flagged, "{mt:?}");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].reasons, vec!["broken_idiom".to_string()]);
+}
+
+#[test]
+fn a_meaning_shift_needs_a_trusted_fluent_partner() {
+    use corroborate::garble::{assess_with_contradictions, SentenceId};
+    let garbled = doc(
+        "g",
+        "Bauer is indeed in their court, he said.\nPress Minister Jane Doe agreed.\nThe adviser Mike Waltz spoke to his counterpart.",
+    );
+    let slip = doc("f1", "The secretary Mike Waltz spoke to his counterpart.");
+    let right = doc("f2", "The adviser Mike Waltz spoke to his counterpart.");
+    let also = doc("f3", "Adviser Mike Waltz spoke to his Russian counterpart.");
+    let docs = vec![garbled, slip, right, also];
+    let alignments: Vec<Alignment> = [
+        ((0, 2), (1, 0)),
+        ((0, 2), (2, 0)),
+        ((1, 0), (2, 0)),
+        ((1, 0), (3, 0)),
+        ((2, 0), (3, 0)),
+    ]
+    .into_iter()
+    .map(|(a, b)| Alignment {
+        a,
+        b,
+        score: 0.8,
+        claim: true,
+    })
+    .collect();
+    let shift = |contradictions: &[(SentenceId, SentenceId)]| {
+        let (mt, findings) = assess_with_contradictions(
+            &docs,
+            &Entities::default(),
+            &alignments,
+            contradictions,
+            &GarbleConfig::default(),
+        );
+        assert!(
+            mt[0].flagged && mt[1..].iter().all(|m| !m.flagged),
+            "{mt:?}"
+        );
+        findings.iter().any(|f| {
+            f.sentences[0].document == "g"
+                && f.sentences[0].sentence == 2
+                && f.reasons.contains(&"meaning_shift".to_string())
+        })
+    };
+    // Against a fluent sentence nobody disputes, the contradiction is a meaning shift.
+    assert!(shift(&[((0, 2), (1, 0))]));
+    // Not when the other fluent sources contradict that sentence themselves.
+    assert!(!shift(&[
+        ((0, 2), (1, 0)),
+        ((1, 0), (2, 0)),
+        ((1, 0), (3, 0))
+    ]));
 }

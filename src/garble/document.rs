@@ -63,6 +63,13 @@ pub fn evidence_share(judged: &[Judged], config: &GarbleConfig) -> f64 {
     n as f64 / judged.len() as f64
 }
 
+/// The evidence of a document: the [`Judged::mass`] of its sentences added up. One signal
+/// in one sentence stays below `document_min_evidence`; several sentences, or independent
+/// signals in one, reach it.
+pub fn evidence_mass(judged: &[Judged]) -> f64 {
+    judged.iter().map(|j| j.mass).sum()
+}
+
 /// Share of the words of a document's sentences that repeat an earlier word (any case).
 pub fn repetition(doc: &Document) -> f64 {
     let mut seen = crate::hash::HashSet::default();
@@ -108,7 +115,8 @@ pub fn conclude(
         let rep = repetition(doc);
         let score = document_score(rows, rep, config);
         let flagged = evidence_score(rows, rep, config) >= config.document_threshold
-            && evidence_share(rows, config) >= config.document_min_flagged_share;
+            && evidence_share(rows, config) >= config.document_min_flagged_share
+            && evidence_mass(rows) >= config.document_min_evidence;
         MachineTranslation {
             score: round4(score),
             flagged,
@@ -117,11 +125,12 @@ pub fn conclude(
     // Contradictions between a garbled article and a fluent one, by garbled sentence.
     let mut shifted: std::collections::BTreeMap<(usize, usize), (usize, usize)> =
         Default::default();
+    let disputed = disputed_claims(&mts, contradictions, alignments);
     for &(x, y) in contradictions {
         for (g, f) in [(x, y), (y, x)] {
             let garbled = mts.get(g.0).is_some_and(|m| m.flagged);
             let fluent = mts.get(f.0).is_some_and(|m| !m.flagged);
-            if garbled && fluent {
+            if garbled && fluent && !disputed.contains(&f) {
                 shifted.entry(g).or_insert(f);
             }
         }
@@ -150,6 +159,12 @@ pub fn conclude(
                 *e = e.max(al.score);
             }
         }
+    }
+    let key = |x: (usize, usize), y: (usize, usize)| (x.min(y), x.max(y));
+    let mut pair_score: std::collections::BTreeMap<_, f64> = Default::default();
+    for al in alignments {
+        let e = pair_score.entry(key(al.a, al.b)).or_insert(0.0);
+        *e = e.max(al.score);
     }
     let mut findings = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -192,7 +207,12 @@ pub fn conclude(
                     twin = Some((fd, fs));
                 }
             }
-            if flagged && v.reasons.is_empty() && j.alone.prior >= bar {
+            // A sentence worded almost as a fluent article's is as fluent as it, whatever
+            // the prior says of its short words.
+            let echoes_fluent = best_fluent
+                .get(&(d, s))
+                .is_some_and(|&(_, sc)| sc >= config.fluent_echo_score);
+            if flagged && v.reasons.is_empty() && j.alone.prior >= bar && !echoes_fluent {
                 v.reasons.push("word_salad".to_string());
                 v.notes
                     .push("the sentence reads as broken grammar in a garbled article".to_string());
@@ -206,6 +226,11 @@ pub fn conclude(
             if v.score < bar || v.reasons.is_empty() {
                 continue;
             }
+            // The fluency prior alone (short quotes, repetition for emphasis) flags a
+            // sentence only in an article already judged garbled.
+            if !flagged && v.reasons.iter().all(|r| r == "word_salad") {
+                continue;
+            }
             let mut sentences = vec![SentenceRef {
                 document: doc.id.clone(),
                 sentence: s,
@@ -217,11 +242,19 @@ pub fn conclude(
                         document: t.id.clone(),
                         sentence: ts,
                     });
-                    explanation.push_str(&format!(
-                        "; {} says it fluently: '{}'",
-                        t.id,
-                        t.sentence_text(ts)
-                    ));
+                    // Only an aligned claim says the same thing; a weaker match is shown
+                    // as what it is.
+                    let same_claim = pair_score
+                        .get(&key((d, s), (td, ts)))
+                        .copied()
+                        .unwrap_or(0.0)
+                        >= config.twin_min_score;
+                    let how = if same_claim {
+                        "says it fluently"
+                    } else {
+                        "has the nearest sentence"
+                    };
+                    explanation.push_str(&format!("; {} {how}: '{}'", t.id, t.sentence_text(ts)));
                 }
             }
             let mut evidence: Vec<Evidence> = v
@@ -242,6 +275,39 @@ pub fn conclude(
         }
     }
     (mts, findings)
+}
+
+/// Sentences of fluent articles that most of the other fluent articles speaking to the same
+/// claim (aligned with it or contradicting it) contradict: a fluent writer's slip (a wrong
+/// title), not a yardstick. A garbled sentence that contradicts one of them has not shifted
+/// the meaning; it may be the one that has it right.
+fn disputed_claims(
+    mts: &[MachineTranslation],
+    contradictions: &[(super::SentenceId, super::SentenceId)],
+    alignments: &[crate::align::Alignment],
+) -> std::collections::BTreeSet<super::SentenceId> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let fluent = |d: usize| mts.get(d).is_some_and(|m| !m.flagged);
+    // Per sentence: the other fluent documents speaking to its claim, and those against it.
+    let mut speak: BTreeMap<super::SentenceId, BTreeSet<usize>> = BTreeMap::new();
+    let mut against: BTreeMap<super::SentenceId, BTreeSet<usize>> = BTreeMap::new();
+    let pairs = alignments.iter().map(|a| (a.a, a.b, false));
+    for (x, y, contra) in pairs.chain(contradictions.iter().map(|&(x, y)| (x, y, true))) {
+        for (me, other) in [(x, y), (y, x)] {
+            if me.0 == other.0 || !fluent(me.0) || !fluent(other.0) {
+                continue;
+            }
+            speak.entry(me).or_default().insert(other.0);
+            if contra {
+                against.entry(me).or_default().insert(other.0);
+            }
+        }
+    }
+    against
+        .into_iter()
+        .filter(|(id, docs)| 2 * docs.len() > speak.get(id).map_or(0, BTreeSet::len))
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// True when a sentence is wholly quoted speech (it opens with a quotation mark).

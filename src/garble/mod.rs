@@ -87,6 +87,12 @@ pub struct GarbleConfig {
     pub consensus_min_agreement: f64,
     /// Weight of a `consensus_outlier`.
     pub consensus_weight: f64,
+    /// Share of the sentences of each of two documents that must be aligned with the other
+    /// for the two to read as renderings of one text (translations, copies of one wire
+    /// story). Only renderings of one text form a consensus: independently written articles
+    /// tell the same facts in their own words, and a sentence of theirs that differs from
+    /// the others is no sign of garbling.
+    pub consensus_min_coverage: f64,
     /// Content words in which a sentence differs from its consensus group (words no other
     /// source has plus words most others have and it lacks) at and above which it is a
     /// `consensus_outlier`. A count, not a share: each differing word is a chance of a
@@ -110,6 +116,19 @@ pub struct GarbleConfig {
     pub document_consensus_weight: f64,
     /// Weight of content words replaced where an aligned twin has others.
     pub substitution_weight: f64,
+    /// Alignment score from which another source's sentence counts as the same claim: a
+    /// twin to compare with and to quote as saying it fluently (below it, a weak match
+    /// sharing a few words is not the same claim).
+    pub twin_min_score: f64,
+    /// Alignment score with a sentence of a fluent article from which a sentence of a
+    /// garbled article counts as worded like it (near-verbatim): the fluency prior alone does
+    /// not flag it.
+    pub fluent_echo_score: f64,
+    /// Evidence a document needs to be flagged: the sum, over its sentences, of the
+    /// weights of their specific reasons (each weight stands for that signal's precision).
+    /// Above every single weight, so one odd sentence never flags an article alone: it takes
+    /// two sentences or two independent signals.
+    pub document_min_evidence: f64,
     /// Document score at and above which a document is flagged.
     pub document_threshold: f64,
     /// Share of suspicious sentences (with any reason) at and above which a document can be
@@ -137,6 +156,7 @@ impl Default for GarbleConfig {
             consensus_min_partners: 4,
             consensus_min_agreement: 0.5,
             consensus_weight: 0.85,
+            consensus_min_coverage: 0.8,
             consensus_min_divergence: 6,
             consensus_min_missing: 2,
             consensus_missing_share: 0.7,
@@ -144,6 +164,9 @@ impl Default for GarbleConfig {
             document_evidence_threshold: 0.5,
             document_consensus_weight: 0.5,
             substitution_weight: 0.4,
+            twin_min_score: 0.4,
+            fluent_echo_score: 0.8,
+            document_min_evidence: 1.2,
             document_threshold: 0.25,
             document_min_flagged_share: 0.1,
         }
@@ -156,6 +179,17 @@ impl GarbleConfig {
         match &self.stats {
             Some(s) => s,
             None => LanguageStats::english(),
+        }
+    }
+
+    /// The weight (confidence) of a reason code judged on the sentence alone; 0 for the
+    /// fluency prior (`word_salad`) and for codes that need other sources.
+    pub fn reason_weight(&self, reason: &str) -> f64 {
+        match reason {
+            "broken_idiom" => self.idiom_weight,
+            "nonexistent_title" => self.title_weight,
+            "broken_grammar" => self.grammar_weight,
+            _ => 0.0,
         }
     }
 
@@ -189,6 +223,7 @@ impl GarbleConfig {
             self.name_inconsistent_weight,
         )?;
         check_unit("garble.consensus_weight", self.consensus_weight)?;
+        check_unit("garble.consensus_min_coverage", self.consensus_min_coverage)?;
         check_unit(
             "garble.consensus_missing_share",
             self.consensus_missing_share,
@@ -210,6 +245,14 @@ impl GarbleConfig {
             self.document_consensus_weight,
         )?;
         check_unit("garble.document_threshold", self.document_threshold)?;
+        check_unit("garble.twin_min_score", self.twin_min_score)?;
+        check_unit("garble.fluent_echo_score", self.fluent_echo_score)?;
+        if !(self.document_min_evidence.is_finite() && self.document_min_evidence >= 0.0) {
+            return Err(crate::error::Error::Config {
+                field: "garble.document_min_evidence".into(),
+                message: format!("must be a number >= 0, got {}", self.document_min_evidence),
+            });
+        }
         check_unit(
             "garble.document_min_flagged_share",
             self.document_min_flagged_share,
@@ -243,6 +286,17 @@ pub(crate) fn noisy_or(ps: impl IntoIterator<Item = f64>) -> f64 {
 /// Judges one sentence alone, with no other source.
 pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
     let f = signals::features(text, config.language());
+    // No word, nothing to judge: a blank line is not garbled.
+    if f.words == 0 {
+        return SentenceVerdict {
+            score: 0.0,
+            flagged: false,
+            reasons: Vec::new(),
+            evidence: Vec::new(),
+            notes: Vec::new(),
+            prior: 0.0,
+        };
+    }
     let prior = signals::sigmoid(signals::prior_logit(&f, &config.prior));
     let prior = if prior.is_finite() { prior } else { 0.0 };
     let mut reasons = Vec::new();
