@@ -64,6 +64,12 @@ const OF_HEADS: &[&str] = &[
     "tower",
 ];
 
+/// Most words of one name ('International Committee of the Red Cross' has six).
+const MAX_NAME_WORDS: usize = 10;
+
+/// Most words of a title before a name ('Deputy Assistant Secretary of State for ...').
+const MAX_ROLE_WORDS: usize = 12;
+
 /// Words that, after a name, mark a news organisation as the source ('Reuters reported').
 const REPORT_VERBS: &[&str] = &["reported", "reports", "quoted", "cited"];
 
@@ -350,7 +356,14 @@ fn extract_sentence(
             break;
         }
         i = end + 1;
-        for (s0, e0) in split_run(&ws, start, end, lex, lowercase) {
+        // A run longer than any name is a title-case line or repeated words: its words
+        // are judged one by one.
+        let pieces = if end - start >= MAX_NAME_WORDS {
+            (start..=end).map(|k| (k, k)).collect()
+        } else {
+            split_run(&ws, start, end, lex, lowercase)
+        };
+        for (s0, e0) in pieces {
             emit_run(
                 text,
                 base,
@@ -390,15 +403,20 @@ fn split_run(
         out.push((start, start));
         s0 = start + 1;
     }
-    // Words of organisations and places do not end a person's name.
+    // Words of organisations and places do not end a person's name: `cue_from[k - s0]` is
+    // whether one stands at `k` or after it (computed once, right to left).
     let cue_word = |i: usize| {
         let l = core(i).to_lowercase();
-        lex.org_cues.contains(&l) || lex.place_cues.iter().any(|(w, _)| *w == l)
+        lex.org_cues.contains(&l) || lex.is_place_cue(&l)
     };
+    let mut cue_from = vec![false; end + 2 - s0];
+    for i in (s0..=end).rev() {
+        cue_from[i - s0] = cue_from[i + 1 - s0] || cue_word(i);
+    }
     let mut k = s0 + 1;
     while k < end {
         if lowerable(k)
-            && !(k..=end).any(cue_word)
+            && !cue_from[k - s0]
             && !lowercase.contains(&core(k).to_lowercase())
             && lex.is_given_name(core(k))
             && !lex.is_given_name(core(k - 1))
@@ -495,7 +513,8 @@ fn role_before(text: &str, ws: &[Word], start: usize, lex: &Lexicons) -> (Option
     let mut first: Option<usize> = None;
     let mut last: Option<usize> = None;
     let mut has_head = false;
-    while k > 0 {
+    let stop = k.saturating_sub(MAX_ROLE_WORDS);
+    while k > stop {
         let j = k - 1;
         let g = gap(text, ws, k);
         let abbrev = ws[j].text.contains('.') || ws[j].text.chars().count() == 1;
@@ -660,7 +679,7 @@ fn kind_cues(
             {
                 cues.place += 2.0;
             }
-            if lex.org_cues.contains(&next) && !lex.place_cues.iter().any(|(w, _)| *w == next) {
+            if lex.org_cues.contains(&next) && !lex.is_place_cue(&next) {
                 cues.org += 0.5;
             }
         }
@@ -703,9 +722,7 @@ fn place_appositive(text: &str, ws: &[Word], a: usize, lex: &Lexicons) -> bool {
             return false;
         }
         let l = ws[j].text.to_lowercase();
-        if lex.place_cues.iter().any(|(w, _)| *w == l)
-            && !matches!(l.as_str(), "in" | "to" | "from" | "near" | "across")
-        {
+        if lex.is_place_cue(&l) && !matches!(l.as_str(), "in" | "to" | "from" | "near" | "across") {
             return true;
         }
         if is_capitalised(ws[j].text) || is_stopword(&l) {

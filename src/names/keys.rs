@@ -73,8 +73,9 @@ fn special_latin(c: char) -> Option<&'static str> {
     })
 }
 
-/// Folds a name to lowercase ASCII letters: Cyrillic transliterated, diacritics removed,
-/// every run of other characters (spaces, hyphens, dots, digits) made one space.
+/// Folds a name to lowercase ASCII letters: Cyrillic transliterated, diacritics and
+/// invisible characters (zero-width space and joiner, soft hyphen) removed, every run of
+/// other characters (spaces, hyphens, dots, digits) made one space.
 /// Idempotent: `name_key(&name_key(s)) == name_key(s)`.
 pub fn name_key(s: &str) -> String {
     let mut latin = String::with_capacity(s.len());
@@ -90,7 +91,7 @@ pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(latin.len());
     let mut space = false;
     for c in latin.nfkd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || crate::text::is_invisible(c) {
             continue;
         }
         // Apostrophes inside a name (O'Brien, d'Arc) are dropped without a break.
@@ -322,6 +323,8 @@ mod tests {
         assert_eq!(name_key("Vladimir V. Putin"), "vladimir v putin");
         assert_eq!(name_key("Władysław"), "wladyslaw");
         assert_eq!(name_key("O'Brien"), "obrien");
+        assert_eq!(name_key("Pu\u{200B}tin"), "putin");
+        assert_eq!(name_key("Mos\u{00AD}cow"), "moscow");
         let k = name_key("Zelenskýy-Ёлкин");
         assert_eq!(name_key(&k), k);
     }

@@ -34,6 +34,8 @@ pub struct Lexicons {
     pub not_names: BTreeSet<String>,
     /// Place cue words with their side (`after` / `before`).
     pub place_cues: BTreeSet<(String, String)>,
+    /// The words of `place_cues`, either side.
+    pub place_cue_words: BTreeSet<String>,
     /// Organisation cue words.
     pub org_cues: BTreeSet<String>,
     /// Gazetteer of places (folded keys).
@@ -62,6 +64,7 @@ impl Lexicons {
                 l.not_names.insert(e);
             }
             for (e, t) in entries(PLACE_CUES) {
+                l.place_cue_words.insert(e.clone());
                 l.place_cues
                     .insert((e, t.unwrap_or_else(|| "after".into())));
             }
@@ -105,6 +108,11 @@ impl Lexicons {
             (Some(x), Some(y)) => x.intersection(y).next().is_some(),
             _ => false,
         }
+    }
+
+    /// True when the lowercase `word` is a place cue on either side ('region', 'city').
+    pub fn is_place_cue(&self, word: &str) -> bool {
+        self.place_cue_words.contains(word)
     }
 
     /// True when `word` (any case) is a title word; `Some(true)` for a head word.

@@ -161,7 +161,7 @@ fn split_known_suffix(docs: &[Document], raw: &mut Vec<(usize, RawMention)>, lex
             let prev = name_key(ws[k - 1].text);
             let institution = ws[..k].iter().any(|w| {
                 let l = w.text.to_lowercase();
-                lex.org_cues.contains(&l) || lex.place_cues.iter().any(|(c, _)| *c == l)
+                lex.org_cues.contains(&l) || lex.is_place_cue(&l)
             });
             if prev.len() <= 1
                 || (lex.is_given_name(&prev) && !institution)
@@ -234,6 +234,36 @@ fn coordinated_lists(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<Vec<
     lists
 }
 
+/// Most forms of one sentence paired with each other; in a longer list of names each form is
+/// paired with its `SIDE_WINDOW` neighbours in text order, which keeps the work linear.
+const SIDE_WINDOW: usize = 8;
+
+/// Pairs of distinct forms (`a < b`) written in one sentence.
+fn side_by_side_pairs(raw: &[(usize, RawMention)], form_of: &[usize]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < raw.len() {
+        let mut e = k;
+        while e < raw.len() && raw[e].0 == raw[k].0 && raw[e].1.sentence == raw[k].1.sentence {
+            e += 1;
+        }
+        // Distinct forms in order of first appearance.
+        let mut seen = BTreeSet::new();
+        let fs: Vec<usize> = form_of[k..e]
+            .iter()
+            .copied()
+            .filter(|&f| seen.insert(f))
+            .collect();
+        for (x, &a) in fs.iter().enumerate() {
+            for &b in fs.iter().skip(x + 1).take(SIDE_WINDOW) {
+                out.push((a.min(b), a.max(b)));
+            }
+        }
+        k = e;
+    }
+    out
+}
+
 /// Finds the mentions in every document and merges them into entities.
 pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let lex: &Lexicons = config.lexicons();
@@ -283,23 +313,7 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     // 3. Spellings that stand side by side in one sentence are different entities.
     let mut cannot: BTreeSet<(usize, usize)> = BTreeSet::new();
     {
-        let mut side_by_side: Vec<(usize, usize)> = Vec::new();
-        let mut k = 0;
-        while k < raw.len() {
-            let mut e = k;
-            while e < raw.len() && raw[e].0 == raw[k].0 && raw[e].1.sentence == raw[k].1.sentence {
-                e += 1;
-            }
-            let mut fs: Vec<usize> = form_of[k..e].to_vec();
-            fs.sort_unstable();
-            fs.dedup();
-            for (x, &a) in fs.iter().enumerate() {
-                for &b in &fs[x + 1..] {
-                    side_by_side.push((a, b));
-                }
-            }
-            k = e;
-        }
+        let mut side_by_side = side_by_side_pairs(&raw, &form_of);
         side_by_side.sort_unstable();
         side_by_side.dedup();
         let sims = crate::par::map(&side_by_side, |&(a, b)| sim(a, b));
@@ -496,15 +510,26 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let mut votes: Vec<KindCues> = vec![KindCues::default(); entities.len()];
     for list in coordinated_lists(docs, &raw) {
         let ents: BTreeSet<usize> = list.iter().map(|&mi| mentions[mi].entity).collect();
-        for &e in &ents {
-            for &o in ents.iter().filter(|&&o| o != e) {
-                match clear_kind[o] {
-                    Some(EntityKind::Person) => votes[e].person += 1.0,
-                    Some(EntityKind::Place) => votes[e].place += 1.0,
-                    Some(EntityKind::Organization) => votes[e].org += 1.0,
-                    _ => {}
-                }
+        // Each member's votes are the list's clear kinds less its own (linear in the list).
+        let vote = |e: usize| {
+            let mut v = KindCues::default();
+            match clear_kind[e] {
+                Some(EntityKind::Person) => v.person += 1.0,
+                Some(EntityKind::Place) => v.place += 1.0,
+                Some(EntityKind::Organization) => v.org += 1.0,
+                _ => {}
             }
+            v
+        };
+        let mut all = KindCues::default();
+        for &e in &ents {
+            add(&mut all, &vote(e));
+        }
+        for &e in &ents {
+            let own = vote(e);
+            votes[e].person += all.person - own.person;
+            votes[e].place += all.place - own.place;
+            votes[e].org += all.org - own.org;
         }
     }
     // The lists weigh as much as one strong cue in all, shared by the kinds they vote for.
