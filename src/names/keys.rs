@@ -73,11 +73,35 @@ fn special_latin(c: char) -> Option<&'static str> {
     })
 }
 
+/// The dots between the single letters of an initialism dropped ('U.S.' → 'US.', 'U.S.A'
+/// → 'USA'); initials followed by a space stay apart ('W. Mark Felt').
+fn undot_initialisms(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('.') {
+        return s.into();
+    }
+    let c: Vec<char> = s.chars().collect();
+    let letter = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_alphabetic());
+    let mut out = String::with_capacity(s.len());
+    for (i, &ch) in c.iter().enumerate() {
+        let inner = ch == '.'
+            && letter(i.checked_sub(1))
+            && !letter(i.checked_sub(2))
+            && letter(Some(i + 1))
+            && !letter(Some(i + 2));
+        if !inner {
+            out.push(ch);
+        }
+    }
+    out.into()
+}
+
 /// Folds a name to lowercase ASCII letters: Cyrillic transliterated, diacritics and
-/// invisible characters (zero-width space and joiner, soft hyphen) removed, every run of
-/// other characters (spaces, hyphens, dots, digits) made one space.
+/// invisible characters (zero-width space and joiner, soft hyphen) removed, the dots of an
+/// initialism dropped ('U.S.' = 'US'), every run of other characters (spaces, hyphens,
+/// other dots, digits) made one space.
 /// Idempotent: `name_key(&name_key(s)) == name_key(s)`.
 pub fn name_key(s: &str) -> String {
+    let s = undot_initialisms(s);
     let mut latin = String::with_capacity(s.len());
     for c in s.chars() {
         if let Some(t) = cyrillic(c) {
@@ -324,6 +348,11 @@ mod tests {
         assert_eq!(name_key("Władysław"), "wladyslaw");
         assert_eq!(name_key("O'Brien"), "obrien");
         assert_eq!(name_key("Pu\u{200B}tin"), "putin");
+        assert_eq!(name_key("U.S."), "us");
+        assert_eq!(name_key("U.S"), "us");
+        assert_eq!(name_key("U.S.A."), "usa");
+        assert_eq!(name_key("W. Mark Felt"), "w mark felt");
+        assert_eq!(name_key("J.R.R. Tolkien"), "jrr tolkien");
         assert_eq!(name_key("Mos\u{00AD}cow"), "moscow");
         let k = name_key("Zelenskýy-Ёлкин");
         assert_eq!(name_key(&k), k);

@@ -13,6 +13,7 @@ const PLACE_CUES: &str = include_str!("../data/names/place_cues.txt");
 const ORG_CUES: &str = include_str!("../data/names/org_cues.txt");
 const PLACES: &str = include_str!("../data/names/places.txt");
 const GIVEN_NAMES: &str = include_str!("../data/names/given_names.txt");
+const SUFFIXES: &str = include_str!("../data/names/suffixes.txt");
 /// English word frequencies (Zipf × 10), shared with garble detection (see
 /// `src/data/NOTICE-garble.md`).
 /// English names and nicknames (Apache-2.0, see `src/data/names/nicknames-LICENSE-NOTE.md`).
@@ -44,6 +45,8 @@ pub struct Lexicons {
     pub nick_groups: BTreeMap<String, BTreeSet<String>>,
     /// Given names beyond the nickname table (folded).
     pub given_names: BTreeSet<String>,
+    /// Words that end a name as a part of it ('inc', 'corp', 'jr', 'iii').
+    pub suffixes: BTreeSet<String>,
     /// Folded name → folded name pairs declared the same entity by the user.
     pub aliases: BTreeMap<String, String>,
 }
@@ -73,6 +76,9 @@ impl Lexicons {
             }
             for (e, _) in entries(PLACES) {
                 l.places.insert(name_key(&e));
+            }
+            for (e, _) in entries(SUFFIXES) {
+                l.suffixes.insert(e);
             }
             for (e, _) in entries(GIVEN_NAMES) {
                 l.given_names.insert(name_key(&e));
@@ -124,6 +130,17 @@ impl Lexicons {
     pub fn is_given_name(&self, word: &str) -> bool {
         let k = name_key(word);
         self.nick_groups.contains_key(&k) || self.given_names.contains(&k)
+    }
+
+    /// True when `word` (any case, a final dot allowed) is a name suffix ('Inc.', 'Jr').
+    pub fn is_suffix(&self, word: &str) -> bool {
+        self.suffixes
+            .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// The place a folded name names, from the built-in gazetteer (GeoNames).
+    pub fn place(&self, key: &str) -> Option<&'static super::gazetteer::Place> {
+        super::gazetteer::Gazetteer::builtin().place(key)
     }
 
     /// The alias target of a folded name, if the user declared one.

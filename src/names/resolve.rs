@@ -2,11 +2,14 @@
 //! average-link), then context merges for garbled short variants whose sentences say what
 //! another source says about a known entity, then kind and consensus canonical spelling.
 
+use super::acronyms;
 use super::cluster::{candidate_pairs, cluster_forms, ClusterParams};
-use super::extract::{corpus_word_sets, extract, KindCues, RawMention, WordSet};
+use super::extract::{extract, KindCues, RawMention};
+use super::gazetteer::PlaceClass;
 use super::keys::name_key;
 use super::lexicons::Lexicons;
 use super::similarity::{form_similarity, NameForm};
+use super::vocab::{CorpusWords, WordSet};
 use super::{Entities, Entity, Mention, NamesConfig};
 use crate::document::Document;
 use crate::report::EntityKind;
@@ -87,7 +90,7 @@ fn drop_common_words(
     // key -> (cues, documents, keep)
     let mut stats: BTreeMap<String, (KindCues, BTreeSet<usize>, bool)> = BTreeMap::new();
     let mut surnames: BTreeSet<String> = BTreeSet::new();
-    let keys = mention_keys(docs, raw);
+    let keys = mention_keys(docs, raw, lex);
     for ((d, m), key) in raw.iter().zip(&keys) {
         let surface = m.span.slice(&docs[*d].text);
         let key = key.clone();
@@ -130,9 +133,41 @@ fn drop_common_words(
     keys.into_iter().filter(|k| !drop.contains(k)).collect()
 }
 
-/// The [`name_key`] of each mention (in parallel with the `parallel` feature).
-fn mention_keys(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<String> {
-    crate::par::map(raw, |(d, m)| name_key(m.span.slice(&docs[*d].text)))
+/// The key of each mention (in parallel with the `parallel` feature), see [`mention_key`].
+fn mention_keys(docs: &[Document], raw: &[(usize, RawMention)], lex: &Lexicons) -> Vec<String> {
+    crate::par::map(raw, |(d, m)| mention_key(m.span.slice(&docs[*d].text), lex))
+}
+
+/// The [`name_key`] of a mention without the parts that do not tell names apart: a quoted
+/// nickname ('Vincent "The Chin" Gigante' → 'vincent gigante') and final suffixes
+/// ('Intel Corp.' → 'intel', 'W. Mark Felt Sr.' → 'w mark felt').
+pub fn mention_key(surface: &str, lex: &Lexicons) -> String {
+    let mut plain = String::with_capacity(surface.len());
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for c in surface.chars() {
+        match quote {
+            Some(q) if c == q || (q == '“' && c == '”') || (q == '‘' && c == '’') => {
+                quote = None;
+                plain.push(' ');
+            }
+            Some(_) => {}
+            None if prev == ' ' && matches!(c, '"' | '\'' | '“' | '‘') => quote = Some(c),
+            None => plain.push(c),
+        }
+        prev = c;
+    }
+    // An unclosed quote was no nickname.
+    let key = if quote.is_some() {
+        name_key(surface)
+    } else {
+        name_key(&plain)
+    };
+    let mut toks: Vec<&str> = key.split(' ').collect();
+    while toks.len() > 1 && toks.last().is_some_and(|t| lex.suffixes.contains(*t)) {
+        toks.pop();
+    }
+    toks.join(" ")
 }
 
 /// Splits a mention that ends with another full name of the corpus ('International Committee
@@ -140,7 +175,7 @@ fn mention_keys(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<String> {
 /// (two or more words, not starting with an initial) becomes its own mention, and the rest
 /// another. The person cues go with the name.
 fn split_known_suffix(docs: &[Document], raw: &mut Vec<(usize, RawMention)>, lex: &Lexicons) {
-    let full: BTreeSet<String> = mention_keys(docs, raw)
+    let full: BTreeSet<String> = mention_keys(docs, raw, lex)
         .into_iter()
         .filter(|k| {
             let toks: Vec<&str> = k.split(' ').collect();
@@ -267,10 +302,10 @@ fn side_by_side_pairs(raw: &[(usize, RawMention)], form_of: &[usize]) -> Vec<(us
 /// Finds the mentions in every document and merges them into entities.
 pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let lex: &Lexicons = config.lexicons();
-    let (lowercase, midcaps) = corpus_word_sets(docs);
+    let words = CorpusWords::read(docs);
     // 1. Mentions, in (doc, sentence, start) order.
     let per_doc = |(di, d): (usize, &Document)| -> Vec<(usize, RawMention)> {
-        extract(d, &lowercase, &midcaps, lex)
+        extract(d, &words, lex)
             .into_iter()
             .map(|m| (di, m))
             .collect()
@@ -285,7 +320,13 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     raw.sort_by_key(|(d, m)| (*d, m.sentence, m.span.start, m.span.end));
     raw.dedup_by_key(|(d, m)| (*d, m.sentence, m.span.start));
     split_known_suffix(docs, &mut raw, lex);
-    let raw_keys = drop_common_words(docs, &mut raw, &lowercase, lex);
+    let raw_keys = drop_common_words(docs, &mut raw, &words.lowercase, lex);
+    let acronym_links = {
+        let spans: Vec<(usize, crate::document::Span)> =
+            raw.iter().map(|(d, m)| (*d, m.span)).collect();
+        let is_place = |k: &str| lex.places.contains(k) || lex.place(k).is_some();
+        acronyms::links(&acronyms::seen(docs, &spans, &raw_keys), lex, is_place)
+    };
     // 2. Distinct spellings (folded keys, aliases applied).
     let mut form_index: BTreeMap<String, usize> = BTreeMap::new();
     let mut keys: Vec<String> = Vec::new();
@@ -295,8 +336,16 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
         if k.is_empty() {
             continue;
         }
+        if let Some(t) = acronym_links.get(&k) {
+            k = t.clone();
+        }
         if let Some(t) = lex.alias(&k) {
             k = t.to_string();
+        } else if let Some(p) = lex.place(&k) {
+            // Forms of one place are one place ('Kiev' / 'Kyiv', 'U.S.' / 'United States').
+            if p.class <= PlaceClass::City {
+                k = p.key.clone();
+            }
         }
         let id = *form_index.entry(k.clone()).or_insert_with(|| {
             keys.push(k);
