@@ -267,7 +267,7 @@ fn classify(
         // Chiefs lost'; not 'Joint Chiefs Chairman').
         if lex.title(core).is_some()
             && !(lower.ends_with('s')
-                && !initial
+                && (!initial || cw.midcaps.contains(&lower))
                 && !capital_next(i)
                 && !cw.lowercase.contains(&lower))
         {
@@ -287,10 +287,15 @@ fn classify(
         if initial && cw.lowercase.contains(&lower) && !known {
             continue;
         }
-        // A frequent word that starts a sentence and is never capitalised elsewhere ('Key
-        // Russian demands').
+        // A frequent word that starts a sentence, is never capitalised elsewhere and heads
+        // no name ('Key Russian demands'; not 'Andrew Luck threw', 'Advanced Micro Devices').
+        let heads_name = ws.get(i + 1).is_some_and(|nx| {
+            is_capitalised(nx.text) && !is_demonym(nx.text) && gap(text, ws, i + 1) == " "
+        });
         if initial
             && !known
+            && !heads_name
+            && !lex.is_given_name(core)
             && !cw.midcaps.contains(&lower)
             && super::lexicons::word_zipf(&lower) >= 40
         {
@@ -903,13 +908,14 @@ mod tests {
         );
         assert_eq!(
             names(
-                "Late on Friday Kremlin spokesman Dmitri S. Peskov called the date of Trump-Pudin's meeting open."
+                "Late on Friday Kremlin spokesman Dmitri S. Peskov called the date of Trump-Pudin's meeting open, Trump said."
             ),
             vec![
                 ("Kremlin".into(), None),
                 ("Dmitri S. Peskov".into(), Some("Kremlin spokesman".into())),
                 ("Trump".into(), None),
-                ("Pudin".into(), None)
+                ("Pudin".into(), None),
+                ("Trump".into(), None)
             ]
         );
         let v = names("But Mr. Lindqvist, a U.K. trade adviser, later said so.");

@@ -269,6 +269,27 @@ fn coordinated_lists(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<Vec<
     lists
 }
 
+/// The key a mention is clustered under: an acronym's long name, a user alias, a place's
+/// GeoNames name ('Kiev' → 'kyiv', 'U.S.' → 'united states') unless it is a word of
+/// people's names in the corpus (`person`).
+fn resolve_key(
+    mut k: String,
+    acronym_links: &BTreeMap<String, String>,
+    lex: &Lexicons,
+    person: bool,
+) -> String {
+    if let Some(t) = acronym_links.get(&k) {
+        k = t.clone();
+    }
+    if let Some(t) = lex.alias(&k) {
+        return t.to_string();
+    }
+    match lex.place(&k) {
+        Some(p) if p.class <= PlaceClass::City && !person => p.key.clone(),
+        _ => k,
+    }
+}
+
 /// Most forms of one sentence paired with each other; in a longer list of names each form is
 /// paired with its `SIDE_WINDOW` neighbours in text order, which keeps the work linear.
 const SIDE_WINDOW: usize = 8;
@@ -327,34 +348,37 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
         let is_place = |k: &str| lex.places.contains(k) || lex.place(k).is_some();
         acronyms::links(&acronyms::seen(docs, &spans, &raw_keys), lex, is_place)
     };
-    // 2. Distinct spellings (folded keys, aliases applied).
-    let mut form_index: BTreeMap<String, usize> = BTreeMap::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut form_of: Vec<usize> = Vec::with_capacity(raw.len());
+    // 2. Distinct spellings (folded keys, aliases applied), numbered in key order so that
+    // nothing downstream depends on the order of the documents.
+    // Words that end a longer name are surnames here, not places ('Andrew Luck', not Łuck).
+    let name_ends: BTreeSet<&str> = raw_keys
+        .iter()
+        .filter(|k| k.contains(' '))
+        .filter_map(|k| k.rsplit(' ').next())
+        .collect();
+    let person_word = |k: &str| name_ends.contains(k) || lex.is_given_name(k);
+    let final_keys: Vec<String> = raw_keys
+        .iter()
+        .map(|k| resolve_key(k.clone(), &acronym_links, lex, person_word(k)))
+        .collect();
     let mut kept: Vec<(usize, RawMention)> = Vec::with_capacity(raw.len());
-    for ((d, m), mut k) in raw.into_iter().zip(raw_keys) {
+    let mut kept_keys: Vec<String> = Vec::with_capacity(raw.len());
+    for (((d, m), k), f) in raw.into_iter().zip(&raw_keys).zip(final_keys) {
         if k.is_empty() {
             continue;
         }
-        if let Some(t) = acronym_links.get(&k) {
-            k = t.clone();
-        }
-        if let Some(t) = lex.alias(&k) {
-            k = t.to_string();
-        } else if let Some(p) = lex.place(&k) {
-            // Forms of one place are one place ('Kiev' / 'Kyiv', 'U.S.' / 'United States').
-            if p.class <= PlaceClass::City {
-                k = p.key.clone();
-            }
-        }
-        let id = *form_index.entry(k.clone()).or_insert_with(|| {
-            keys.push(k);
-            keys.len() - 1
-        });
-        form_of.push(id);
+        kept_keys.push(f);
         kept.push((d, m));
     }
     let raw = kept;
+    let final_keys = kept_keys;
+    let mut keys: Vec<String> = final_keys.clone();
+    keys.sort_unstable();
+    keys.dedup();
+    let form_of: Vec<usize> = final_keys
+        .iter()
+        .map(|k| keys.binary_search(k).unwrap_or(0))
+        .collect();
     let forms: Vec<NameForm> = keys.iter().map(|k| NameForm::new(k)).collect();
     let sim = |i: usize, j: usize| -> f64 {
         form_similarity(&forms[i], &forms[j], lex).max(form_similarity(&forms[j], &forms[i], lex))
