@@ -350,10 +350,14 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     };
     // 2. Distinct spellings (folded keys, aliases applied), numbered in key order so that
     // nothing downstream depends on the order of the documents.
-    // Words that end a longer name are surnames here, not places ('Andrew Luck', not Łuck).
+    // Words that end a person's name are surnames here, not places ('Andrew Luck', not Łuck).
     let name_ends: BTreeSet<&str> = raw_keys
         .iter()
-        .filter(|k| k.contains(' '))
+        .filter(|k| {
+            k.split(' ')
+                .next()
+                .is_some_and(|g| k.contains(' ') && lex.is_given_name(g))
+        })
         .filter_map(|k| k.rsplit(' ').next())
         .collect();
     let person_word = |k: &str| name_ends.contains(k) || lex.is_given_name(k);
@@ -617,9 +621,17 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     }
     for (ei, e) in entities.iter_mut().enumerate() {
         let cues = entity_cues[ei];
+        // Spellings of forms that one in twenty mentions or more have name the entity
+        // ('United States', not the stray 'Republican U.S').
+        let mut per_form: BTreeMap<usize, usize> = BTreeMap::new();
+        for &mi in &e.mentions {
+            *per_form.entry(form_of[mi]).or_default() += 1;
+        }
+        let most = per_form.values().copied().max().unwrap_or(0);
+        let major = |f: usize| per_form[&f] * 20 >= e.mentions.len() || per_form[&f] == most;
         // surface -> (docs, count)
         let mut surfaces: BTreeMap<String, (BTreeSet<usize>, usize)> = BTreeMap::new();
-        for &mi in &e.mentions {
+        for &mi in e.mentions.iter().filter(|&&mi| major(form_of[mi])) {
             let (d, m) = (&raw[mi].0, &raw[mi].1);
             let s = m
                 .span
