@@ -331,7 +331,7 @@ fn suffixes_nicknames_and_sentence_initial_surnames() {
 
 #[test]
 fn cyrillic_names_fold_their_case_endings() {
-    let a = "Переговоры\n\nПутин встретился со Стивом Уиткоффом в Москве.";
+    let a = "Переговоры\n\nСпецпосланник США Стивом Уиткоффом встретился с Путиным. Путин заявил, что переговоры полезны.";
     let b =
         "Talks\n\nVladimir Putin met Steve Witkoff in Moscow. Witkoff said the talks were useful.";
     let (c, e) = entities_of(&[("a", a), ("b", b)]);
@@ -339,4 +339,7 @@ fn cyrillic_names_fold_their_case_endings() {
         entity(&c, &e, "Стивом Уиткоффом"),
         entity(&c, &e, "Witkoff")
     );
+    assert_eq!(entity(&c, &e, "Путиным"), entity(&c, &e, "Путин"));
+    assert_eq!(entity(&c, &e, "Путин"), entity(&c, &e, "Vladimir Putin"));
+    assert_ne!(entity(&c, &e, "США"), entity(&c, &e, "Witkoff"));
 }

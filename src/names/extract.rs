@@ -534,6 +534,15 @@ fn split_run(
     }
     let mut k = s0 + 1;
     while k < end {
+        // An acronym between two other words stands alone ('Republican U.S. Senator',
+        // 'Спецпосланник США Стивом Уиткоффом').
+        if is_acronym(core(k)) && !is_acronym(core(k - 1)) && !is_acronym(core(k + 1)) {
+            out.push((s0, k - 1));
+            out.push((k, k));
+            s0 = k + 1;
+            k += 2;
+            continue;
+        }
         if lowerable(k)
             && !cue_from[k - s0]
             && !lowercase.contains(&core(k).to_lowercase())
@@ -583,6 +592,8 @@ fn emit_run(
             let lower = core.to_lowercase();
             let known = is_acronym(core)
                 || ctx.words.midcaps.contains(&lower)
+                || (!core.is_ascii()
+                    && ctx.words.midcap_keys.contains(&super::keys::name_key(core)))
                 || lex.places.contains(&super::keys::name_key(core))
                 || lex.place(&super::keys::name_key(core)).is_some()
                 || (start > 0 && lex.honorifics.contains(&ws[start - 1].text.to_lowercase()))

@@ -19,6 +19,9 @@ pub struct CorpusWords {
     /// Capitalised words (possessive stripped, lowercased) written somewhere other than at
     /// the start of a sentence or quotation, outside headings and shouted lines.
     pub midcaps: WordSet,
+    /// The [`super::keys::name_key`] of each word of `midcaps` ('Путиным' → 'putin', so that
+    /// a sentence-initial 'Путин' is known).
+    pub midcap_keys: WordSet,
     /// Two capitalised words joined by a space mid-sentence, as `first second` (lowercased).
     pub runs: WordSet,
     /// Capitalised words written somewhere without a hyphen to another capitalised word
@@ -42,6 +45,7 @@ impl CorpusWords {
         for w in per_doc {
             out.lowercase.extend(w.lowercase);
             out.midcaps.extend(w.midcaps);
+            out.midcap_keys.extend(w.midcap_keys);
             out.runs.extend(w.runs);
             out.solo.extend(w.solo);
             out.caps.extend(w.caps);
@@ -76,6 +80,9 @@ impl CorpusWords {
                 continue;
             }
             self.midcaps.insert(core.to_lowercase());
+            if !core.is_ascii() {
+                self.midcap_keys.insert(super::keys::name_key(core));
+            }
             if i > 0 && cap(i - 1) && gap(text, &ws, i) == " " && !starts_clause(text, &ws, i - 1) {
                 let prev = strip_possessive(ws[i - 1].text).0;
                 self.runs
