@@ -1,5 +1,8 @@
 //! Criterion benchmarks of name clustering at scale: 10k and 100k distinct, deterministically
-//! generated names (syllable compounds with transliteration-style variants mixed in).
+//! generated names (syllable compounds with transliteration-style variants mixed in); and
+//! the worst cases of mention extraction, which must scale linearly (doubling the input at
+//! most ~2.2× the time): one run of 10k / 20k / 40k capitalised words ('Ukraine Ukraine
+//! ...') and 5k / 10k distinct surnames in one sentence.
 
 use corroborate::names::{cluster_names, NamesConfig};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
@@ -53,5 +56,34 @@ fn bench_cluster(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_cluster);
+fn resolve_text(text: &str) -> usize {
+    let mut corpus = corroborate::Corpus::new();
+    corpus.add("worst", text).expect("valid text");
+    corroborate::names::resolve(corpus.documents(), &NamesConfig::default())
+        .mentions
+        .len()
+}
+
+fn bench_worst_cases(c: &mut Criterion) {
+    let mut group = c.benchmark_group("names_worst_case");
+    group.sample_size(10);
+    for n in [10_000usize, 20_000, 40_000] {
+        let text = "Ukraine ".repeat(n);
+        group.bench_with_input(BenchmarkId::new("capitalised_run", n), &text, |b, t| {
+            b.iter(|| black_box(resolve_text(t)))
+        });
+    }
+    for n in [5_000usize, 10_000] {
+        let text = format!(
+            "Talks\n\nThe list: {} and Smith met.",
+            generate(n).join(", ")
+        );
+        group.bench_with_input(BenchmarkId::new("surnames_one_line", n), &text, |b, t| {
+            b.iter(|| black_box(resolve_text(t)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_cluster, bench_worst_cases);
 criterion_main!(benches);

@@ -300,13 +300,19 @@ fn raw_doc<'a>(di: usize, doc: &'a Document, entities: &Entities) -> RawDoc<'a> 
                 .map(|m| (m.entity, background_idf(m.span.slice(&doc.text))))
                 .collect();
             let text = s.span.slice(&doc.text);
+            // Mentions come in text order and words too: one pointer walks both.
+            let mut next = 0;
             let words = words(text)
                 .into_iter()
                 .filter(|w| {
                     let abs = s.span.start + w.start;
-                    !mentions
+                    while next < mentions.len() && mentions[next].span.end <= abs {
+                        next += 1;
+                    }
+                    !mentions[next..]
                         .iter()
-                        .any(|m| m.span.start <= abs && abs < m.span.end)
+                        .take_while(|m| m.span.start <= abs)
+                        .any(|m| abs < m.span.end)
                 })
                 .map(|w| {
                     let f = *index.entry(w.text).or_insert_with(|| {

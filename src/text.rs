@@ -22,7 +22,10 @@ impl Word<'_> {
 }
 
 /// The words of `text` (UAX #29 word bounds holding a letter or digit), with byte offsets.
-/// Apostrophes inside words stay ('Russia’s', 'don't').
+/// Apostrophes inside words stay ('Russia’s', 'don't'). Two words with only invisible
+/// characters between them (a zero-width space or joiner, a soft hyphen, a word joiner:
+/// see [`is_invisible`]) are one word ('Pu\u{200B}tin'): copy-paste and hyphenation leave
+/// them inside names.
 ///
 /// Every stage tokenises, so this is on the hot path: the text is cut at runs of spaces
 /// followed by an ASCII character (UAX #29 always breaks there, and no word contains a space),
@@ -56,7 +59,37 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         }
         i += 1;
     }
+    join_invisible_gaps(text, &mut out);
     out
+}
+
+/// True for characters that show nothing and break no word when a person reads the text:
+/// zero-width space, non-joiner and joiner, word joiner, soft hyphen, the byte-order mark
+/// used as a zero-width no-break space.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}'
+    )
+}
+
+/// Merges neighbouring words whose gap holds only invisible characters.
+fn join_invisible_gaps<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
+    if text.is_ascii() {
+        return;
+    }
+    let mut merged: Vec<Word<'a>> = Vec::with_capacity(out.len());
+    for w in out.drain(..) {
+        if let Some(last) = merged.last_mut() {
+            let gap = &text[last.end()..w.start];
+            if !gap.is_empty() && gap.chars().all(is_invisible) {
+                last.text = &text[last.start..w.end()];
+                continue;
+            }
+        }
+        merged.push(w);
+    }
+    *out = merged;
 }
 
 /// UAX #29 word segmentation of an ASCII text, keeping the segments that hold a letter or
@@ -134,8 +167,9 @@ fn ascii_words<'a>(text: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
     }
 }
 
-/// Folds text for comparison: NFKD, combining marks removed, lowercase, curly apostrophes
-/// and quotes made straight. Idempotent.
+/// Folds text for comparison: NFKD, combining marks and invisible characters
+/// ([`is_invisible`]) removed, lowercase, curly apostrophes and quotes made straight.
+/// Idempotent.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         let mut out = text.to_ascii_lowercase();
@@ -146,7 +180,7 @@ pub fn fold(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || is_invisible(c) {
             continue;
         }
         match c {
@@ -375,6 +409,19 @@ mod tests {
                 .collect();
             assert_eq!(ours(&t), reference(&t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_join_words_and_fold_away() {
+        let t = "Pu\u{200B}tin met Mos\u{00AD}cow and Kyi\u{200D}v, a\u{2060}b c.";
+        let w: Vec<&str> = words(t).iter().map(|w| w.text).collect();
+        assert_eq!(w[0], "Pu\u{200B}tin");
+        assert_eq!(w[2], "Mos\u{00AD}cow");
+        assert_eq!(w[4], "Kyi\u{200D}v");
+        assert_eq!(w[5], "a\u{2060}b");
+        assert_eq!(w.len(), 7);
+        assert_eq!(fold("Pu\u{200B}tin Mos\u{00AD}cow"), "putin moscow");
+        assert_eq!(words("a \u{200B} b").len(), 2);
     }
 
     #[test]

@@ -33,6 +33,7 @@ fn the_licences_of_shipped_data_are_in_the_expression() {
     for (data, id) in [
         ("src/data/garble_words.tsv", "CC-BY-SA-4.0"),
         ("src/data/garble_idioms.txt", "CC-BY-SA-3.0"),
+        ("src/data/names/gazetteer.tsv", "CC-BY-4.0"),
         ("src/data/synonyms.tsv", "WordNet"),
         ("src/data/names/nicknames.csv", "Apache-2.0"),
     ] {

@@ -216,3 +216,130 @@ fn runs_split_before_given_names_and_after_country_acronyms() {
     assert!(surfaces.contains(&"Middle East"), "{surfaces:?}");
     assert!(surfaces.contains(&"US"), "{surfaces:?}");
 }
+
+/// The partition of mentions into entities, as sets of (document id, start, end), sorted.
+fn partition(corpus: &Corpus, e: &Entities) -> Vec<Vec<(String, usize, usize)>> {
+    let docs = corpus.documents();
+    let mut groups: Vec<Vec<(String, usize, usize)>> = e
+        .entities
+        .iter()
+        .map(|ent| {
+            let mut g: Vec<_> = ent
+                .mentions
+                .iter()
+                .map(|&mi| {
+                    let m: &Mention = &e.mentions[mi];
+                    (docs[m.doc].id.clone(), m.span.start, m.span.end)
+                })
+                .collect();
+            g.sort();
+            g
+        })
+        .collect();
+    groups.sort();
+    groups
+}
+
+/// Sentences of invented articles with look-alike names of several kinds.
+const ARTICLES: &[&str] = &[
+    "Summit\n\nPresident Anna Lindqvist met officials at the White House on Monday. The Gucci House opened a store in Milan.",
+    "Talks\n\nLindqvist told reporters in Washington that Advanced Micro Devices (AMD) would build a plant. AMD declined to comment.",
+    "Deal\n\nHewlett-Packard bought the firm. HP said the deal closes in May. The White House welcomed it.",
+    "Visit\n\nAnna Lindquist arrived in Kiev. Officials in Kyiv said Lindquist met Mayor Petro Hudak.",
+    "Report\n\nThe Guccí House said sales rose. Mayor Petro Hudák spoke. Hudak said the U.S. embassy agreed with the United States.",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    #[test]
+    fn entities_do_not_depend_on_document_order(order in Just((0..ARTICLES.len()).collect::<Vec<usize>>()).prop_shuffle()) {
+        let named: Vec<(String, &str)> = ARTICLES.iter().enumerate().map(|(i, t)| (format!("a{i}"), *t)).collect();
+        let docs_a: Vec<(&str, &str)> = named.iter().map(|(id, t)| (id.as_str(), *t)).collect();
+        let docs_b: Vec<(&str, &str)> = order.iter().map(|&i| docs_a[i]).collect();
+        let (ca, ea) = entities_of(&docs_a);
+        let (cb, eb) = entities_of(&docs_b);
+        prop_assert_eq!(partition(&ca, &ea), partition(&cb, &eb));
+    }
+}
+
+#[test]
+fn invisible_characters_inside_names() {
+    let a = "Talks\n\nPresident Vladimir Pu\u{200B}tin met envoys in Mos\u{00AD}cow on Monday.";
+    let b = "Kremlin\n\nVladimir Putin said Moscow wants peace.";
+    let (c, e) = entities_of(&[("a", a), ("b", b)]);
+    assert_eq!(
+        entity(&c, &e, "Vladimir Pu\u{200B}tin"),
+        entity(&c, &e, "Vladimir Putin")
+    );
+    assert_eq!(entity(&c, &e, "Mos\u{00AD}cow"), entity(&c, &e, "Moscow"));
+}
+
+#[test]
+fn acronyms_join_their_expansions() {
+    let a = "Chips\n\nAdvanced Micro Devices (AMD) said it will buy SeaMicro. AMD shares rose.";
+    let b = "Deal\n\nAMD agreed to buy the start-up, the company said.";
+    let c2 = "Printers\n\nHewlett-Packard Co. said profit rose. HP also hired staff.";
+    let d = "Cooling\n\nThe firm EYP Mission Critical Facilities Inc. was sold. EYP has 300 staff.";
+    let (c, e) = entities_of(&[("a", a), ("b", b), ("c", c2), ("d", d)]);
+    let amd = entity(&c, &e, "AMD");
+    assert_eq!(entity(&c, &e, "Advanced Micro Devices"), amd);
+    assert_eq!(e.entities[amd].canonical, "Advanced Micro Devices");
+    assert_eq!(entity(&c, &e, "HP"), entity(&c, &e, "Hewlett-Packard Co"));
+    assert_eq!(
+        entity(&c, &e, "EYP"),
+        entity(&c, &e, "EYP Mission Critical Facilities Inc")
+    );
+    assert_ne!(entity(&c, &e, "SeaMicro"), amd);
+}
+
+#[test]
+fn country_forms_are_one_place_and_common_words_no_names() {
+    let a = "Talks\n\nThe US envoy met Russia's Foreign Ministry. U.S. officials said the talks ended at 1400 GMT.";
+    let b = "Envoy\n\nThe United States said the talks in Kiev went well, the ministry said.";
+    let c2 = "Visit\n\nOfficials in Kyiv welcomed the USA delegation.";
+    let (c, e) = entities_of(&[("a", a), ("b", b), ("c", c2)]);
+    let us = entity(&c, &e, "US");
+    assert_eq!(entity(&c, &e, "U.S"), us);
+    assert_eq!(entity(&c, &e, "United States"), us);
+    assert_eq!(entity(&c, &e, "USA"), us);
+    assert_eq!(e.entities[us].canonical, "United States");
+    assert_eq!(e.entities[us].kind, EntityKind::Place);
+    assert_eq!(entity(&c, &e, "Kiev"), entity(&c, &e, "Kyiv"));
+    let canon: Vec<&str> = e.entities.iter().map(|x| x.canonical.as_str()).collect();
+    for junk in ["GMT", "Ministry", "Department"] {
+        assert!(!canon.contains(&junk), "{canon:?}");
+    }
+}
+
+#[test]
+fn suffixes_nicknames_and_sentence_initial_surnames() {
+    let a = "Escape\n\nPolice said Arcade Joseph Comeaux Jr. escaped on Monday. Comeaux was armed.";
+    let b = "Manhunt\n\nMarshals are looking for Arcade Joseph Comeaux, Jr. in Texas.";
+    let c2 = "Mob\n\nMob boss Vincent \"The Chin\" Gigante died. Gigante was 77.";
+    let d = "Obituary\n\nVincent Gigante led a crime family, prosecutors said.";
+    let f =
+        "Game\n\nAndrew Luck threw two touchdowns. Luck said the team played well. It was luck.";
+    let (c, e) = entities_of(&[("a", a), ("b", b), ("c", c2), ("d", d), ("f", f)]);
+    let comeaux = entity(&c, &e, "Arcade Joseph Comeaux Jr");
+    assert_eq!(entity(&c, &e, "Arcade Joseph Comeaux, Jr"), comeaux);
+    assert_eq!(entity(&c, &e, "Comeaux"), comeaux);
+    let gigante = entity(&c, &e, "Vincent \"The Chin\" Gigante");
+    assert_eq!(entity(&c, &e, "Vincent Gigante"), gigante);
+    assert_eq!(entity(&c, &e, "Luck"), entity(&c, &e, "Andrew Luck"));
+}
+
+#[test]
+fn cyrillic_names_fold_their_case_endings() {
+    let a = "Переговоры\n\nСпецпосланник США Стивом Уиткоффом встретился с Путиным. Путин заявил, что переговоры полезны.";
+    let b =
+        "Talks\n\nVladimir Putin met Steve Witkoff in Moscow. Witkoff said the talks were useful.";
+    let (c, e) = entities_of(&[("a", a), ("b", b)]);
+    assert_eq!(
+        entity(&c, &e, "Стивом Уиткоффом"),
+        entity(&c, &e, "Witkoff")
+    );
+    assert_eq!(entity(&c, &e, "Путиным"), entity(&c, &e, "Путин"));
+    assert_eq!(entity(&c, &e, "Путин"), entity(&c, &e, "Vladimir Putin"));
+    assert_ne!(entity(&c, &e, "США"), entity(&c, &e, "Witkoff"));
+}

@@ -5,6 +5,7 @@
 //! ', a U.S. national security adviser,'), sentence-initial common words skipped.
 
 use super::lexicons::Lexicons;
+use super::vocab::{is_shouting, CorpusWords, WordSet};
 use crate::document::{Document, Span};
 use crate::text::{is_stopword, words, Word};
 
@@ -64,6 +65,12 @@ const OF_HEADS: &[&str] = &[
     "tower",
 ];
 
+/// Most words of one name ('International Committee of the Red Cross' has six).
+const MAX_NAME_WORDS: usize = 10;
+
+/// Most words of a title before a name ('Deputy Assistant Secretary of State for ...').
+const MAX_ROLE_WORDS: usize = 12;
+
 /// Words that, after a name, mark a news organisation as the source ('Reuters reported').
 const REPORT_VERBS: &[&str] = &["reported", "reports", "quoted", "cited"];
 
@@ -86,7 +93,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// The word without a possessive ending ('Trump’s' → 'Trump', 'Reuters'' stays).
-fn strip_possessive(w: &str) -> (&str, bool) {
+pub(super) fn strip_possessive(w: &str) -> (&str, bool) {
     for suf in ["'s", "’s", "'S", "’S"] {
         if let Some(core) = w.strip_suffix(suf) {
             if !core.is_empty() {
@@ -97,11 +104,11 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-fn is_capitalised(w: &str) -> bool {
+pub(super) fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-fn is_acronym(w: &str) -> bool {
+pub(super) fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
@@ -135,23 +142,18 @@ fn is_demonym(w: &str) -> bool {
         .any(|s| l.len() > s.len() + 2 && l.ends_with(s))
 }
 
-/// Extracts the mentions of one document. `lowercase` holds every word the corpus writes in
-/// lowercase somewhere (a capitalised word found there is a common word when it starts a
-/// sentence or stands in a title-case headline).
-/// `midcaps` holds the capitalised words written somewhere mid-sentence (see
-/// [`corpus_word_sets`]): a single capitalised word that only ever starts sentences
-/// ('Additionally', 'Clashes') is not taken for a name.
-pub fn extract(
-    doc: &Document,
-    lowercase: &WordSet,
-    midcaps: &WordSet,
-    lex: &Lexicons,
-) -> Vec<RawMention> {
+/// Extracts the mentions of one document, reading what the corpus says about its words
+/// (`words`, see [`CorpusWords`]): a capitalised word the corpus writes in lowercase is a
+/// common word where it starts a sentence or stands in a heading, unless this document uses
+/// it as a surname ('Andrew Luck' ... 'Luck threw') or the corpus runs it into a name
+/// mid-sentence ('Advanced Micro Devices'); a single capitalised word that only ever starts
+/// sentences ('Additionally', 'Clashes') is not taken for a name.
+pub fn extract(doc: &Document, words: &CorpusWords, lex: &Lexicons) -> Vec<RawMention> {
     let mut out = Vec::new();
     let ctx = Ctx {
-        lowercase,
-        midcaps,
+        words,
         lex,
+        surnames: doc_surnames(doc, lex),
     };
     for (si, sent) in doc.sentences.iter().enumerate() {
         let text = sent.span.slice(&doc.text);
@@ -161,56 +163,44 @@ pub fn extract(
     out
 }
 
-/// Corpus-wide word sets and lexicons used while extracting.
+/// Corpus-wide word sets, the document's surnames and the lexicons used while extracting.
 struct Ctx<'a> {
-    lowercase: &'a WordSet,
-    midcaps: &'a WordSet,
+    words: &'a CorpusWords,
     lex: &'a Lexicons,
+    surnames: WordSet,
 }
 
-/// The corpus' word sets, read in one pass (per document in parallel with the `parallel`
-/// feature): the words it writes in lowercase somewhere (lowercased), and the capitalised
-/// words (possessive stripped, lowercased) it writes somewhere other than at the start of a
-/// sentence or quotation, outside headings.
-pub fn corpus_word_sets(docs: &[Document]) -> (WordSet, WordSet) {
-    let per_doc = crate::par::map(docs, |d| {
-        let (mut lower, mut mid) = (WordSet::default(), WordSet::default());
-        for s in &d.sentences {
-            let text = s.span.slice(&d.text);
-            let ws = words(text);
-            for (i, w) in ws.iter().enumerate() {
-                if w.text.starts_with(|c: char| c.is_lowercase()) && !lower.contains(w.text) {
-                    lower.insert(w.text.to_lowercase());
-                }
-                let core = strip_possessive(w.text).0;
-                if !s.is_heading && is_capitalised(core) && !starts_clause(text, &ws, i) {
-                    mid.insert(core.to_lowercase());
-                }
+/// The surnames of a document (lowercased): capitalised words written mid-sentence right
+/// after a given name or an initial and ending the name ('Andrew Luck threw').
+fn doc_surnames(doc: &Document, lex: &Lexicons) -> WordSet {
+    let mut out = WordSet::default();
+    for s in doc.sentences.iter().filter(|s| !s.is_heading) {
+        let text = s.span.slice(&doc.text);
+        let ws = crate::text::words(text);
+        for i in 1..ws.len() {
+            let (prev, core) = (ws[i - 1].text, strip_possessive(ws[i].text).0);
+            let initial = prev.chars().count() == 1 && is_capitalised(prev);
+            let given = is_capitalised(prev) && lex.is_given_name(prev);
+            let ends = ws
+                .get(i + 1)
+                .is_none_or(|w| !is_capitalised(w.text) || gap(text, &ws, i + 1) != " ");
+            let g = gap(text, &ws, i);
+            if is_capitalised(core)
+                && !is_acronym(core)
+                && (given || initial)
+                && (g == " " || (initial && g == ". "))
+                && ends
+                && !starts_clause(text, &ws, i)
+            {
+                out.insert(core.to_lowercase());
             }
         }
-        (lower, mid)
-    });
-    let (lower, mid): (Vec<WordSet>, Vec<WordSet>) = per_doc.into_iter().unzip();
-    (union(lower), union(mid))
-}
-
-/// A set of lowercased words (only ever asked whether it holds a word).
-pub type WordSet = crate::hash::HashSet<String>;
-
-/// The union of `sets`, built into the largest of them.
-fn union(mut sets: Vec<WordSet>) -> WordSet {
-    let Some(big) = (0..sets.len()).max_by_key(|&i| (sets[i].len(), std::cmp::Reverse(i))) else {
-        return WordSet::default();
-    };
-    let mut out = sets.swap_remove(big);
-    for s in sets {
-        out.extend(s);
     }
     out
 }
 
 /// The text between two words (`""` when out of range).
-fn gap<'a>(text: &'a str, ws: &[Word], i: usize) -> &'a str {
+pub(super) fn gap<'a>(text: &'a str, ws: &[Word], i: usize) -> &'a str {
     if i == 0 || i >= ws.len() {
         return "";
     }
@@ -218,7 +208,7 @@ fn gap<'a>(text: &'a str, ws: &[Word], i: usize) -> &'a str {
 }
 
 /// Whether word `i` starts a sentence or a quotation.
-fn starts_clause(text: &str, ws: &[Word], i: usize) -> bool {
+pub(super) fn starts_clause(text: &str, ws: &[Word], i: usize) -> bool {
     if i == 0 {
         return true;
     }
@@ -229,21 +219,24 @@ fn starts_clause(text: &str, ws: &[Word], i: usize) -> bool {
             && !ws[i - 1].text.contains('.'))
 }
 
-fn extract_sentence(
+/// Whether each word can be part of a name, the byte length of its core (possessive
+/// stripped) and whether it had a possessive.
+fn classify(
     text: &str,
-    base: usize,
-    si: usize,
+    ws: &[Word],
     heading: bool,
     ctx: &Ctx,
-    out: &mut Vec<RawMention>,
-) {
-    let (lowercase, lex) = (ctx.lowercase, ctx.lex);
-    let ws = words(text);
+) -> (Vec<bool>, Vec<usize>, Vec<bool>) {
+    let (lex, cw) = (ctx.lex, ctx.words);
     let n = ws.len();
-    // Classify each word: can it be part of a name?
+    let shouting = is_shouting(ws);
     let mut namey = vec![false; n];
     let mut core_len = vec![0usize; n];
     let mut possessive = vec![false; n];
+    let capital_next = |i: usize| {
+        ws.get(i + 1)
+            .is_some_and(|w| is_capitalised(w.text) && gap(text, ws, i + 1) == " ")
+    };
     for (i, w) in ws.iter().enumerate() {
         let (core, poss) = strip_possessive(w.text);
         core_len[i] = core.len();
@@ -252,32 +245,99 @@ fn extract_sentence(
             continue;
         }
         let lower = core.to_lowercase();
+        let initial = heading || starts_clause(text, ws, i);
         if is_acronym(core) {
-            namey[i] = !lex.not_names.contains(&lower) || core.contains('.');
-            if lower == "us" || lower == "u.s" {
-                namey[i] = true;
-            }
-            if heading && lowercase.contains(&lower) && lower != "us" && lower != "u.s" {
-                namey[i] = false;
-            }
+            // A unit after a number ('1400 GMT', '5 PM') is no name; in a line written in
+            // capitals only the acronyms the corpus writes in ordinary sentences are.
+            let after_number = i > 0
+                && ws[i - 1].text.contains(|c: char| c.is_ascii_digit())
+                && gap(text, ws, i) == " ";
+            let country = lex
+                .place(&super::keys::name_key(core))
+                .is_some_and(|p| p.class == super::gazetteer::PlaceClass::Country);
+            namey[i] = (!lex.not_names.contains(&lower) || core.contains('.') || country)
+                && !after_number
+                && (!shouting || cw.caps.contains(core) || cw.midcaps.contains(&lower));
             continue;
         }
-        if lex.title(core).is_some() || lex.honorifics.contains(&lower) {
+        if lex.honorifics.contains(&lower) {
+            continue;
+        }
+        // A title word is a name in the plural where no name follows it ('the Kansas City
+        // Chiefs lost'; not 'Joint Chiefs Chairman').
+        if lex.title(core).is_some()
+            && !(lower.ends_with('s')
+                && (!initial || cw.midcaps.contains(&lower))
+                && !capital_next(i)
+                && !cw.lowercase.contains(&lower))
+        {
             continue;
         }
         if lex.not_names.contains(&lower) || is_stopword(&lower) {
             continue;
         }
-        if (heading || starts_clause(text, &ws, i)) && lowercase.contains(&lower) {
+        let run_on = ws.get(i + 1).is_some_and(|nx| {
+            gap(text, ws, i + 1) == " "
+                && cw.runs.contains(&format!(
+                    "{lower} {}",
+                    strip_possessive(nx.text).0.to_lowercase()
+                ))
+        });
+        let known = ctx.surnames.contains(&lower) || run_on;
+        if initial && cw.lowercase.contains(&lower) && !known {
             continue;
         }
-        // A frequent English word in a title-case heading that the body never capitalises
-        // ('Deal Opens a Road', 'Guns Stay Put').
-        if heading && !ctx.midcaps.contains(&lower) && super::lexicons::word_zipf(&lower) >= 40 {
+        // A frequent word that starts a sentence, is never capitalised elsewhere and heads
+        // no name ('Key Russian demands'; not 'Andrew Luck threw', 'Advanced Micro Devices').
+        let heads_name = ws.get(i + 1).is_some_and(|nx| {
+            is_capitalised(nx.text) && !is_demonym(nx.text) && gap(text, ws, i + 1) == " "
+        });
+        if initial
+            && !known
+            && !heads_name
+            && !lex.is_given_name(core)
+            && !cw.midcaps.contains(&lower)
+            && super::lexicons::word_zipf(&lower) >= 40
+        {
+            continue;
+        }
+        // An English word in a heading that the body never capitalises ('Deal Opens a
+        // Road', 'AMD Completes SeaMicro Deal').
+        if heading && !cw.midcaps.contains(&lower) && super::lexicons::word_zipf(&lower) >= 20 {
             continue;
         }
         namey[i] = true;
     }
+    // A title word before an organisation word names an office ('Foreign Ministry',
+    // 'State Department').
+    for i in (0..n.saturating_sub(1)).rev() {
+        let next = strip_possessive(ws[i + 1].text).0.to_lowercase();
+        if !namey[i]
+            && namey[i + 1]
+            && is_capitalised(ws[i].text)
+            && lex.title(ws[i].text).is_some()
+            && lex.org_cues.contains(&next)
+            && gap(text, ws, i + 1) == " "
+        {
+            namey[i] = true;
+        }
+    }
+    (namey, core_len, possessive)
+}
+
+fn extract_sentence(
+    text: &str,
+    base: usize,
+    si: usize,
+    heading: bool,
+    ctx: &Ctx,
+    out: &mut Vec<RawMention>,
+) {
+    let lex = ctx.lex;
+    let lowercase = &ctx.words.lowercase;
+    let ws = words(text);
+    let n = ws.len();
+    let (namey, core_len, possessive) = classify(text, &ws, heading, ctx);
     // Runs of name words.
     let mut i = 0;
     while i < n {
@@ -293,6 +353,22 @@ fn extract_sentence(
                 ws[end].text.chars().count() == 1 && ws[end].text.chars().all(char::is_uppercase);
             let joined = g.chars().all(|c| c == ' ' || c == '\u{a0}')
                 || (single_initial && (g == ". " || g == "."));
+            // A hyphenated compound stays whole ('Hewlett-Packard', 'H-P') unless its
+            // parts are two names ('Trump-Putin talks').
+            if g == "-" && namey[end + 1] && !two_names(&ws, end, ctx) {
+                end += 1;
+                continue;
+            }
+            // A quoted nickname inside a name ('Vincent "The Chin" Gigante').
+            if let Some(q) = quoted_nickname(text, &ws, end, &namey) {
+                end = q;
+                continue;
+            }
+            // A suffix after a comma ('Arcade Joseph Comeaux, Jr.').
+            if g == ", " && lex.is_suffix(ws[end + 1].text) && is_capitalised(ws[end + 1].text) {
+                end += 1;
+                continue;
+            }
             if !joined || g.is_empty() {
                 break;
             }
@@ -350,7 +426,14 @@ fn extract_sentence(
             break;
         }
         i = end + 1;
-        for (s0, e0) in split_run(&ws, start, end, lex, lowercase) {
+        // A run longer than any name is a title-case line or repeated words: its words
+        // are judged one by one.
+        let pieces = if end - start >= MAX_NAME_WORDS {
+            (start..=end).map(|k| (k, k)).collect()
+        } else {
+            split_run(&ws, start, end, lex, lowercase)
+        };
+        for (s0, e0) in pieces {
             emit_run(
                 text,
                 base,
@@ -365,6 +448,42 @@ fn extract_sentence(
             );
         }
     }
+}
+
+/// Whether the words `end` and `end + 1` of a hyphenated compound are two names: one of
+/// them stands alone elsewhere in the corpus or is a place ('Trump-Putin', 'US-Ukraine').
+fn two_names(ws: &[Word], end: usize, ctx: &Ctx) -> bool {
+    let part = |i: usize| strip_possessive(ws[i].text).0.to_lowercase();
+    let (a, b) = (part(end), part(end + 1));
+    let place = |w: &str| {
+        let k = super::keys::name_key(w);
+        ctx.lex.places.contains(&k) || ctx.lex.place(&k).is_some()
+    };
+    let alone = |w: &str| ctx.words.solo.contains(w) || place(w);
+    a.chars().count() > 1 && b.chars().count() > 1 && (alone(&a) || alone(&b))
+}
+
+/// The last word of a quoted nickname after word `end` and of the name word after it
+/// (`Vincent "The Chin" Gigante`, `Vincent 'Chin' Gigante`): one to three capitalised
+/// words in quotes, then a name word.
+fn quoted_nickname(text: &str, ws: &[Word], end: usize, namey: &[bool]) -> Option<usize> {
+    const OPEN: &[&str] = &[" \"", " '", " “", " ‘"];
+    const CLOSE: &[&str] = &["\" ", "' ", "” ", "’ "];
+    if !OPEN.contains(&gap(text, ws, end + 1)) {
+        return None;
+    }
+    let mut q = end + 1;
+    while q < ws.len() && q <= end + 3 && is_capitalised(ws[q].text) {
+        if CLOSE.contains(&gap(text, ws, q + 1)) {
+            return (q + 1 < ws.len() && namey[q + 1] && is_capitalised(ws[q + 1].text))
+                .then_some(q + 1);
+        }
+        if gap(text, ws, q + 1) != " " {
+            return None;
+        }
+        q += 1;
+    }
+    None
 }
 
 /// Splits a run of name words where two names stand side by side: after a leading acronym
@@ -382,26 +501,54 @@ fn split_run(
     let core = |i: usize| strip_possessive(ws[i].text).0;
     let is_initial = |i: usize| core(i).trim_end_matches('.').chars().count() <= 1;
     let lowerable = |i: usize| core(i).chars().any(char::is_lowercase);
+    let country = |w: &str| {
+        let k = super::keys::name_key(w);
+        lex.places.contains(&k)
+            || lex
+                .place(&k)
+                .is_some_and(|p| p.class == super::gazetteer::PlaceClass::Country)
+    };
     if end > start
         && is_acronym(core(start))
-        && lex.places.contains(&super::keys::name_key(core(start)))
+        && country(core(start))
         && !is_acronym(core(start + 1))
     {
         out.push((start, start));
         s0 = start + 1;
     }
-    // Words of organisations and places do not end a person's name.
+    // Words of organisations and places do not end a person's name: `cue_from[k - s0]` is
+    // whether one stands at `k` or after it (computed once, right to left).
     let cue_word = |i: usize| {
         let l = core(i).to_lowercase();
-        lex.org_cues.contains(&l) || lex.place_cues.iter().any(|(w, _)| *w == l)
+        lex.org_cues.contains(&l) || lex.is_place_cue(&l)
     };
+    // A given name starts a new name only after a common word ('Department Karen
+    // Whitfeld'), not inside a full name ('Arcade Joseph Comeaux').
+    let common = |i: usize| {
+        let l = core(i).to_lowercase();
+        cue_word(i) || lowercase.contains(&l) || super::lexicons::word_zipf(&l) >= 40
+    };
+    let mut cue_from = vec![false; end + 2 - s0];
+    for i in (s0..=end).rev() {
+        cue_from[i - s0] = cue_from[i + 1 - s0] || cue_word(i);
+    }
     let mut k = s0 + 1;
     while k < end {
+        // An acronym between two other words stands alone ('Republican U.S. Senator',
+        // 'Спецпосланник США Стивом Уиткоффом').
+        if is_acronym(core(k)) && !is_acronym(core(k - 1)) && !is_acronym(core(k + 1)) {
+            out.push((s0, k - 1));
+            out.push((k, k));
+            s0 = k + 1;
+            k += 2;
+            continue;
+        }
         if lowerable(k)
-            && !(k..=end).any(cue_word)
+            && !cue_from[k - s0]
             && !lowercase.contains(&core(k).to_lowercase())
             && lex.is_given_name(core(k))
             && !lex.is_given_name(core(k - 1))
+            && common(k - 1)
             && !is_initial(k - 1)
             && !is_initial(end)
             && ws[k - 1]
@@ -444,8 +591,11 @@ fn emit_run(
             let core = strip_possessive(ws[start].text).0;
             let lower = core.to_lowercase();
             let known = is_acronym(core)
-                || ctx.midcaps.contains(&lower)
+                || ctx.words.midcaps.contains(&lower)
+                || (!core.is_ascii()
+                    && ctx.words.midcap_keys.contains(&super::keys::name_key(core)))
                 || lex.places.contains(&super::keys::name_key(core))
+                || lex.place(&super::keys::name_key(core)).is_some()
                 || (start > 0 && lex.honorifics.contains(&ws[start - 1].text.to_lowercase()))
                 || ws.get(start + 1).is_some_and(|w| {
                     SPEECH_VERBS.contains(&w.text.to_lowercase().as_str())
@@ -495,7 +645,8 @@ fn role_before(text: &str, ws: &[Word], start: usize, lex: &Lexicons) -> (Option
     let mut first: Option<usize> = None;
     let mut last: Option<usize> = None;
     let mut has_head = false;
-    while k > 0 {
+    let stop = k.saturating_sub(MAX_ROLE_WORDS);
+    while k > stop {
         let j = k - 1;
         let g = gap(text, ws, k);
         let abbrev = ws[j].text.contains('.') || ws[j].text.chars().count() == 1;
@@ -614,6 +765,10 @@ fn kind_cues(
     let key = super::keys::name_key(&name.join(" "));
     if lex.places.contains(&key) {
         cues.place += 3.0;
+    } else if let Some(p) = lex.place(&key) {
+        // A town's name is often a person's too ('Florence', 'Jackson').
+        let person = lex.is_given_name(&key);
+        cues.place += p.class.cue() * if person { 0.5 } else { 1.0 };
     }
     let org_word = name.iter().any(|t| lex.org_cues.contains(t));
     if tokens >= 2 && lex.is_given_name(&name[0]) && !org_word {
@@ -622,10 +777,11 @@ fn kind_cues(
     if tokens >= 2 && name.iter().any(|t| t.chars().count() == 1) {
         cues.person += 1.0;
     }
-    if name.iter().any(|t| lex.org_cues.contains(t)) {
+    // (An organisation word alone, 'Ministry', is no evidence about itself.)
+    if tokens >= 2 && name.iter().any(|t| lex.org_cues.contains(t)) {
         cues.org += 2.0;
     }
-    if tokens == 1 && is_acronym(ws[start].text) && !lex.places.contains(&key) {
+    if tokens == 1 && is_acronym(ws[start].text) && cues.place == 0.0 {
         cues.org += 1.5;
     }
     // Words before.
@@ -660,7 +816,7 @@ fn kind_cues(
             {
                 cues.place += 2.0;
             }
-            if lex.org_cues.contains(&next) && !lex.place_cues.iter().any(|(w, _)| *w == next) {
+            if lex.org_cues.contains(&next) && !lex.is_place_cue(&next) {
                 cues.org += 0.5;
             }
         }
@@ -703,9 +859,7 @@ fn place_appositive(text: &str, ws: &[Word], a: usize, lex: &Lexicons) -> bool {
             return false;
         }
         let l = ws[j].text.to_lowercase();
-        if lex.place_cues.iter().any(|(w, _)| *w == l)
-            && !matches!(l.as_str(), "in" | "to" | "from" | "near" | "across")
-        {
+        if lex.is_place_cue(&l) && !matches!(l.as_str(), "in" | "to" | "from" | "near" | "across") {
             return true;
         }
         if is_capitalised(ws[j].text) || is_stopword(&l) {
@@ -735,12 +889,12 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
         let d = doc(text);
-        let lower: WordSet = ["the", "said", "met"]
+        let mut words = CorpusWords::read(std::slice::from_ref(&d));
+        words.lowercase = ["the", "said", "met"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let mid = corpus_word_sets(std::slice::from_ref(&d)).1;
-        extract(&d, &lower, &mid, Lexicons::builtin())
+        extract(&d, &words, Lexicons::builtin())
             .into_iter()
             .map(|m| {
                 (
@@ -765,13 +919,14 @@ mod tests {
         );
         assert_eq!(
             names(
-                "Late on Friday Kremlin spokesman Dmitri S. Peskov called the date of Trump-Pudin's meeting open."
+                "Late on Friday Kremlin spokesman Dmitri S. Peskov called the date of Trump-Pudin's meeting open, Trump said."
             ),
             vec![
                 ("Kremlin".into(), None),
                 ("Dmitri S. Peskov".into(), Some("Kremlin spokesman".into())),
                 ("Trump".into(), None),
-                ("Pudin".into(), None)
+                ("Pudin".into(), None),
+                ("Trump".into(), None)
             ]
         );
         let v = names("But Mr. Lindqvist, a U.K. trade adviser, later said so.");

@@ -73,13 +73,106 @@ fn special_latin(c: char) -> Option<&'static str> {
     })
 }
 
-/// Folds a name to lowercase ASCII letters: Cyrillic transliterated, diacritics removed,
-/// every run of other characters (spaces, hyphens, dots, digits) made one space.
+/// The dots between the single letters of an initialism dropped ('U.S.' → 'US.', 'U.S.A'
+/// → 'USA'); initials followed by a space stay apart ('W. Mark Felt').
+fn undot_initialisms(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('.') {
+        return s.into();
+    }
+    let c: Vec<char> = s.chars().collect();
+    let letter = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_alphabetic());
+    let mut out = String::with_capacity(s.len());
+    for (i, &ch) in c.iter().enumerate() {
+        let inner = ch == '.'
+            && letter(i.checked_sub(1))
+            && !letter(i.checked_sub(2))
+            && letter(Some(i + 1))
+            && !letter(Some(i + 2));
+        if !inner {
+            out.push(ch);
+        }
+    }
+    out.into()
+}
+
+/// Russian case endings folded off Cyrillic words so that the oblique forms of a name meet
+/// its nominative: instrumental -ом/-ем/-ым/-им after a consonant (Уиткоффом → Уиткофф,
+/// Путиным → Путин), and dative and prepositional -у/-е after the surname suffixes
+/// -ов/-ев/-ин/-ын (Лаврову, Пескове → Лавров, Песков; the genitive -а is left alone, it is
+/// also the feminine Захарова).
+fn fold_cyrillic_cases(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| cyrillic(c).is_some()) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        out.push_str(strip_case(word));
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out.into()
+}
+
+/// One Cyrillic word without its case ending (see [`fold_cyrillic_cases`]).
+fn strip_case(w: &str) -> &str {
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() < 5 || !chars.iter().all(|&c| cyrillic(c).is_some()) {
+        return w;
+    }
+    let lower: String = w.to_lowercase();
+    let consonant = |c: char| !"аеёиоуыэюяйьъ".contains(c);
+    let cut = |n: usize| {
+        let keep: usize = chars[..chars.len() - n].iter().map(|c| c.len_utf8()).sum();
+        &w[..keep]
+    };
+    for end in ["ом", "ем", "ым", "им"] {
+        if let Some(stem) = lower.strip_suffix(end) {
+            if stem.chars().last().is_some_and(consonant) {
+                return cut(2);
+            }
+        }
+    }
+    for end in ["у", "е"] {
+        if let Some(stem) = lower.strip_suffix(end) {
+            if ["ов", "ев", "ин", "ын"].iter().any(|s| stem.ends_with(s)) {
+                return cut(end.chars().count());
+            }
+        }
+    }
+    w
+}
+
+/// Folds a name to lowercase ASCII letters: Cyrillic transliterated (case endings folded,
+/// see `fold_cyrillic_cases`), diacritics and
+/// invisible characters (zero-width space and joiner, soft hyphen) removed, the dots of an
+/// initialism dropped ('U.S.' = 'US'), every run of other characters (spaces, hyphens,
+/// other dots, digits) made one space.
 /// Idempotent: `name_key(&name_key(s)) == name_key(s)`.
 pub fn name_key(s: &str) -> String {
+    let s = undot_initialisms(s);
+    let s = fold_cyrillic_cases(&s);
     let mut latin = String::with_capacity(s.len());
-    for c in s.chars() {
-        if let Some(t) = cyrillic(c) {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        // Russian writes an English w- as у- before a vowel (Уиткофф = Witkoff,
+        // Уильям = William).
+        let initial_u = matches!(c, 'у' | 'У')
+            && (i == 0 || !chars[i - 1].is_alphabetic())
+            && chars
+                .get(i + 1)
+                .is_some_and(|&n| "аеиоэ".contains(n.to_lowercase().next().unwrap_or(n)));
+        if initial_u {
+            latin.push('w');
+        } else if let Some(t) = cyrillic(c) {
             latin.push_str(t);
         } else if let Some(t) = special_latin(c) {
             latin.push_str(t);
@@ -90,7 +183,7 @@ pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(latin.len());
     let mut space = false;
     for c in latin.nfkd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || crate::text::is_invisible(c) {
             continue;
         }
         // Apostrophes inside a name (O'Brien, d'Arc) are dropped without a break.
@@ -322,6 +415,18 @@ mod tests {
         assert_eq!(name_key("Vladimir V. Putin"), "vladimir v putin");
         assert_eq!(name_key("Władysław"), "wladyslaw");
         assert_eq!(name_key("O'Brien"), "obrien");
+        assert_eq!(name_key("Pu\u{200B}tin"), "putin");
+        assert_eq!(name_key("Уиткоффом"), "witkoff");
+        assert_eq!(name_key("Путиным"), "putin");
+        assert_eq!(name_key("Лаврову"), "lavrov");
+        assert_eq!(name_key("Мария Захарова"), "mariya zakharova");
+        assert_eq!(name_key("Шойгу"), "shoygu");
+        assert_eq!(name_key("U.S."), "us");
+        assert_eq!(name_key("U.S"), "us");
+        assert_eq!(name_key("U.S.A."), "usa");
+        assert_eq!(name_key("W. Mark Felt"), "w mark felt");
+        assert_eq!(name_key("J.R.R. Tolkien"), "jrr tolkien");
+        assert_eq!(name_key("Mos\u{00AD}cow"), "moscow");
         let k = name_key("Zelenskýy-Ёлкин");
         assert_eq!(name_key(&k), k);
     }

@@ -13,6 +13,7 @@ const PLACE_CUES: &str = include_str!("../data/names/place_cues.txt");
 const ORG_CUES: &str = include_str!("../data/names/org_cues.txt");
 const PLACES: &str = include_str!("../data/names/places.txt");
 const GIVEN_NAMES: &str = include_str!("../data/names/given_names.txt");
+const SUFFIXES: &str = include_str!("../data/names/suffixes.txt");
 /// English word frequencies (Zipf × 10), shared with garble detection (see
 /// `src/data/NOTICE-garble.md`).
 /// English names and nicknames (Apache-2.0, see `src/data/names/nicknames-LICENSE-NOTE.md`).
@@ -34,6 +35,8 @@ pub struct Lexicons {
     pub not_names: BTreeSet<String>,
     /// Place cue words with their side (`after` / `before`).
     pub place_cues: BTreeSet<(String, String)>,
+    /// The words of `place_cues`, either side.
+    pub place_cue_words: BTreeSet<String>,
     /// Organisation cue words.
     pub org_cues: BTreeSet<String>,
     /// Gazetteer of places (folded keys).
@@ -42,6 +45,8 @@ pub struct Lexicons {
     pub nick_groups: BTreeMap<String, BTreeSet<String>>,
     /// Given names beyond the nickname table (folded).
     pub given_names: BTreeSet<String>,
+    /// Words that end a name as a part of it ('inc', 'corp', 'jr', 'iii').
+    pub suffixes: BTreeSet<String>,
     /// Folded name → folded name pairs declared the same entity by the user.
     pub aliases: BTreeMap<String, String>,
 }
@@ -62,6 +67,7 @@ impl Lexicons {
                 l.not_names.insert(e);
             }
             for (e, t) in entries(PLACE_CUES) {
+                l.place_cue_words.insert(e.clone());
                 l.place_cues
                     .insert((e, t.unwrap_or_else(|| "after".into())));
             }
@@ -70,6 +76,9 @@ impl Lexicons {
             }
             for (e, _) in entries(PLACES) {
                 l.places.insert(name_key(&e));
+            }
+            for (e, _) in entries(SUFFIXES) {
+                l.suffixes.insert(e);
             }
             for (e, _) in entries(GIVEN_NAMES) {
                 l.given_names.insert(name_key(&e));
@@ -107,6 +116,11 @@ impl Lexicons {
         }
     }
 
+    /// True when the lowercase `word` is a place cue on either side ('region', 'city').
+    pub fn is_place_cue(&self, word: &str) -> bool {
+        self.place_cue_words.contains(word)
+    }
+
     /// True when `word` (any case) is a title word; `Some(true)` for a head word.
     pub fn title(&self, word: &str) -> Option<bool> {
         self.titles.get(&word.to_lowercase()).copied()
@@ -116,6 +130,17 @@ impl Lexicons {
     pub fn is_given_name(&self, word: &str) -> bool {
         let k = name_key(word);
         self.nick_groups.contains_key(&k) || self.given_names.contains(&k)
+    }
+
+    /// True when `word` (any case, a final dot allowed) is a name suffix ('Inc.', 'Jr').
+    pub fn is_suffix(&self, word: &str) -> bool {
+        self.suffixes
+            .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// The place a folded name names, from the built-in gazetteer (GeoNames).
+    pub fn place(&self, key: &str) -> Option<&'static super::gazetteer::Place> {
+        super::gazetteer::Gazetteer::builtin().place(key)
     }
 
     /// The alias target of a folded name, if the user declared one.

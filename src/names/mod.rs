@@ -3,12 +3,15 @@
 //! variants (Witkoff / Witkov / Vikov), transliteration (Kharkov / Kharkiv, 'Песков'),
 //! nicknames (Mike / Michael) and initials (Vladimir V. Putin).
 
+mod acronyms;
 mod cluster;
 mod extract;
+pub mod gazetteer;
 pub mod keys;
 pub mod lexicons;
 mod resolve;
 pub mod similarity;
+mod vocab;
 
 use crate::document::{Document, Span};
 use crate::error::Result;

@@ -2,11 +2,14 @@
 //! average-link), then context merges for garbled short variants whose sentences say what
 //! another source says about a known entity, then kind and consensus canonical spelling.
 
+use super::acronyms;
 use super::cluster::{candidate_pairs, cluster_forms, ClusterParams};
-use super::extract::{corpus_word_sets, extract, KindCues, RawMention, WordSet};
+use super::extract::{extract, KindCues, RawMention};
+use super::gazetteer::PlaceClass;
 use super::keys::name_key;
 use super::lexicons::Lexicons;
 use super::similarity::{form_similarity, NameForm};
+use super::vocab::{CorpusWords, WordSet};
 use super::{Entities, Entity, Mention, NamesConfig};
 use crate::document::Document;
 use crate::report::EntityKind;
@@ -87,7 +90,7 @@ fn drop_common_words(
     // key -> (cues, documents, keep)
     let mut stats: BTreeMap<String, (KindCues, BTreeSet<usize>, bool)> = BTreeMap::new();
     let mut surnames: BTreeSet<String> = BTreeSet::new();
-    let keys = mention_keys(docs, raw);
+    let keys = mention_keys(docs, raw, lex);
     for ((d, m), key) in raw.iter().zip(&keys) {
         let surface = m.span.slice(&docs[*d].text);
         let key = key.clone();
@@ -130,9 +133,41 @@ fn drop_common_words(
     keys.into_iter().filter(|k| !drop.contains(k)).collect()
 }
 
-/// The [`name_key`] of each mention (in parallel with the `parallel` feature).
-fn mention_keys(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<String> {
-    crate::par::map(raw, |(d, m)| name_key(m.span.slice(&docs[*d].text)))
+/// The key of each mention (in parallel with the `parallel` feature), see [`mention_key`].
+fn mention_keys(docs: &[Document], raw: &[(usize, RawMention)], lex: &Lexicons) -> Vec<String> {
+    crate::par::map(raw, |(d, m)| mention_key(m.span.slice(&docs[*d].text), lex))
+}
+
+/// The [`name_key`] of a mention without the parts that do not tell names apart: a quoted
+/// nickname ('Vincent "The Chin" Gigante' → 'vincent gigante') and final suffixes
+/// ('Intel Corp.' → 'intel', 'W. Mark Felt Sr.' → 'w mark felt').
+pub fn mention_key(surface: &str, lex: &Lexicons) -> String {
+    let mut plain = String::with_capacity(surface.len());
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for c in surface.chars() {
+        match quote {
+            Some(q) if c == q || (q == '“' && c == '”') || (q == '‘' && c == '’') => {
+                quote = None;
+                plain.push(' ');
+            }
+            Some(_) => {}
+            None if prev == ' ' && matches!(c, '"' | '\'' | '“' | '‘') => quote = Some(c),
+            None => plain.push(c),
+        }
+        prev = c;
+    }
+    // An unclosed quote was no nickname.
+    let key = if quote.is_some() {
+        name_key(surface)
+    } else {
+        name_key(&plain)
+    };
+    let mut toks: Vec<&str> = key.split(' ').collect();
+    while toks.len() > 1 && toks.last().is_some_and(|t| lex.suffixes.contains(*t)) {
+        toks.pop();
+    }
+    toks.join(" ")
 }
 
 /// Splits a mention that ends with another full name of the corpus ('International Committee
@@ -140,7 +175,7 @@ fn mention_keys(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<String> {
 /// (two or more words, not starting with an initial) becomes its own mention, and the rest
 /// another. The person cues go with the name.
 fn split_known_suffix(docs: &[Document], raw: &mut Vec<(usize, RawMention)>, lex: &Lexicons) {
-    let full: BTreeSet<String> = mention_keys(docs, raw)
+    let full: BTreeSet<String> = mention_keys(docs, raw, lex)
         .into_iter()
         .filter(|k| {
             let toks: Vec<&str> = k.split(' ').collect();
@@ -161,7 +196,7 @@ fn split_known_suffix(docs: &[Document], raw: &mut Vec<(usize, RawMention)>, lex
             let prev = name_key(ws[k - 1].text);
             let institution = ws[..k].iter().any(|w| {
                 let l = w.text.to_lowercase();
-                lex.org_cues.contains(&l) || lex.place_cues.iter().any(|(c, _)| *c == l)
+                lex.org_cues.contains(&l) || lex.is_place_cue(&l)
             });
             if prev.len() <= 1
                 || (lex.is_given_name(&prev) && !institution)
@@ -234,13 +269,64 @@ fn coordinated_lists(docs: &[Document], raw: &[(usize, RawMention)]) -> Vec<Vec<
     lists
 }
 
+/// The key a mention is clustered under: an acronym's long name, a user alias, a place's
+/// GeoNames name ('Kiev' → 'kyiv', 'U.S.' → 'united states') unless it is a word of
+/// people's names in the corpus (`person`).
+fn resolve_key(
+    mut k: String,
+    acronym_links: &BTreeMap<String, String>,
+    lex: &Lexicons,
+    person: bool,
+) -> String {
+    if let Some(t) = acronym_links.get(&k) {
+        k = t.clone();
+    }
+    if let Some(t) = lex.alias(&k) {
+        return t.to_string();
+    }
+    match lex.place(&k) {
+        Some(p) if p.class <= PlaceClass::City && !person => p.key.clone(),
+        _ => k,
+    }
+}
+
+/// Most forms of one sentence paired with each other; in a longer list of names each form is
+/// paired with its `SIDE_WINDOW` neighbours in text order, which keeps the work linear.
+const SIDE_WINDOW: usize = 8;
+
+/// Pairs of distinct forms (`a < b`) written in one sentence.
+fn side_by_side_pairs(raw: &[(usize, RawMention)], form_of: &[usize]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < raw.len() {
+        let mut e = k;
+        while e < raw.len() && raw[e].0 == raw[k].0 && raw[e].1.sentence == raw[k].1.sentence {
+            e += 1;
+        }
+        // Distinct forms in order of first appearance.
+        let mut seen = BTreeSet::new();
+        let fs: Vec<usize> = form_of[k..e]
+            .iter()
+            .copied()
+            .filter(|&f| seen.insert(f))
+            .collect();
+        for (x, &a) in fs.iter().enumerate() {
+            for &b in fs.iter().skip(x + 1).take(SIDE_WINDOW) {
+                out.push((a.min(b), a.max(b)));
+            }
+        }
+        k = e;
+    }
+    out
+}
+
 /// Finds the mentions in every document and merges them into entities.
 pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let lex: &Lexicons = config.lexicons();
-    let (lowercase, midcaps) = corpus_word_sets(docs);
+    let words = CorpusWords::read(docs);
     // 1. Mentions, in (doc, sentence, start) order.
     let per_doc = |(di, d): (usize, &Document)| -> Vec<(usize, RawMention)> {
-        extract(d, &lowercase, &midcaps, lex)
+        extract(d, &words, lex)
             .into_iter()
             .map(|m| (di, m))
             .collect()
@@ -255,27 +341,48 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     raw.sort_by_key(|(d, m)| (*d, m.sentence, m.span.start, m.span.end));
     raw.dedup_by_key(|(d, m)| (*d, m.sentence, m.span.start));
     split_known_suffix(docs, &mut raw, lex);
-    let raw_keys = drop_common_words(docs, &mut raw, &lowercase, lex);
-    // 2. Distinct spellings (folded keys, aliases applied).
-    let mut form_index: BTreeMap<String, usize> = BTreeMap::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut form_of: Vec<usize> = Vec::with_capacity(raw.len());
+    let raw_keys = drop_common_words(docs, &mut raw, &words.lowercase, lex);
+    let acronym_links = {
+        let spans: Vec<(usize, crate::document::Span)> =
+            raw.iter().map(|(d, m)| (*d, m.span)).collect();
+        let is_place = |k: &str| lex.places.contains(k) || lex.place(k).is_some();
+        acronyms::links(&acronyms::seen(docs, &spans, &raw_keys), lex, is_place)
+    };
+    // 2. Distinct spellings (folded keys, aliases applied), numbered in key order so that
+    // nothing downstream depends on the order of the documents.
+    // Words that end a person's name are surnames here, not places ('Andrew Luck', not Łuck).
+    let name_ends: BTreeSet<&str> = raw_keys
+        .iter()
+        .filter(|k| {
+            k.split(' ')
+                .next()
+                .is_some_and(|g| k.contains(' ') && lex.is_given_name(g))
+        })
+        .filter_map(|k| k.rsplit(' ').next())
+        .collect();
+    let person_word = |k: &str| name_ends.contains(k) || lex.is_given_name(k);
+    let final_keys: Vec<String> = raw_keys
+        .iter()
+        .map(|k| resolve_key(k.clone(), &acronym_links, lex, person_word(k)))
+        .collect();
     let mut kept: Vec<(usize, RawMention)> = Vec::with_capacity(raw.len());
-    for ((d, m), mut k) in raw.into_iter().zip(raw_keys) {
+    let mut kept_keys: Vec<String> = Vec::with_capacity(raw.len());
+    for (((d, m), k), f) in raw.into_iter().zip(&raw_keys).zip(final_keys) {
         if k.is_empty() {
             continue;
         }
-        if let Some(t) = lex.alias(&k) {
-            k = t.to_string();
-        }
-        let id = *form_index.entry(k.clone()).or_insert_with(|| {
-            keys.push(k);
-            keys.len() - 1
-        });
-        form_of.push(id);
+        kept_keys.push(f);
         kept.push((d, m));
     }
     let raw = kept;
+    let final_keys = kept_keys;
+    let mut keys: Vec<String> = final_keys.clone();
+    keys.sort_unstable();
+    keys.dedup();
+    let form_of: Vec<usize> = final_keys
+        .iter()
+        .map(|k| keys.binary_search(k).unwrap_or(0))
+        .collect();
     let forms: Vec<NameForm> = keys.iter().map(|k| NameForm::new(k)).collect();
     let sim = |i: usize, j: usize| -> f64 {
         form_similarity(&forms[i], &forms[j], lex).max(form_similarity(&forms[j], &forms[i], lex))
@@ -283,23 +390,7 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     // 3. Spellings that stand side by side in one sentence are different entities.
     let mut cannot: BTreeSet<(usize, usize)> = BTreeSet::new();
     {
-        let mut side_by_side: Vec<(usize, usize)> = Vec::new();
-        let mut k = 0;
-        while k < raw.len() {
-            let mut e = k;
-            while e < raw.len() && raw[e].0 == raw[k].0 && raw[e].1.sentence == raw[k].1.sentence {
-                e += 1;
-            }
-            let mut fs: Vec<usize> = form_of[k..e].to_vec();
-            fs.sort_unstable();
-            fs.dedup();
-            for (x, &a) in fs.iter().enumerate() {
-                for &b in &fs[x + 1..] {
-                    side_by_side.push((a, b));
-                }
-            }
-            k = e;
-        }
+        let mut side_by_side = side_by_side_pairs(&raw, &form_of);
         side_by_side.sort_unstable();
         side_by_side.dedup();
         let sims = crate::par::map(&side_by_side, |&(a, b)| sim(a, b));
@@ -496,15 +587,26 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     let mut votes: Vec<KindCues> = vec![KindCues::default(); entities.len()];
     for list in coordinated_lists(docs, &raw) {
         let ents: BTreeSet<usize> = list.iter().map(|&mi| mentions[mi].entity).collect();
-        for &e in &ents {
-            for &o in ents.iter().filter(|&&o| o != e) {
-                match clear_kind[o] {
-                    Some(EntityKind::Person) => votes[e].person += 1.0,
-                    Some(EntityKind::Place) => votes[e].place += 1.0,
-                    Some(EntityKind::Organization) => votes[e].org += 1.0,
-                    _ => {}
-                }
+        // Each member's votes are the list's clear kinds less its own (linear in the list).
+        let vote = |e: usize| {
+            let mut v = KindCues::default();
+            match clear_kind[e] {
+                Some(EntityKind::Person) => v.person += 1.0,
+                Some(EntityKind::Place) => v.place += 1.0,
+                Some(EntityKind::Organization) => v.org += 1.0,
+                _ => {}
             }
+            v
+        };
+        let mut all = KindCues::default();
+        for &e in &ents {
+            add(&mut all, &vote(e));
+        }
+        for &e in &ents {
+            let own = vote(e);
+            votes[e].person += all.person - own.person;
+            votes[e].place += all.place - own.place;
+            votes[e].org += all.org - own.org;
         }
     }
     // The lists weigh as much as one strong cue in all, shared by the kinds they vote for.
@@ -519,9 +621,17 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
     }
     for (ei, e) in entities.iter_mut().enumerate() {
         let cues = entity_cues[ei];
+        // Spellings of forms that one in twenty mentions or more have name the entity
+        // ('United States', not the stray 'Republican U.S').
+        let mut per_form: BTreeMap<usize, usize> = BTreeMap::new();
+        for &mi in &e.mentions {
+            *per_form.entry(form_of[mi]).or_default() += 1;
+        }
+        let most = per_form.values().copied().max().unwrap_or(0);
+        let major = |f: usize| per_form[&f] * 20 >= e.mentions.len() || per_form[&f] == most;
         // surface -> (docs, count)
         let mut surfaces: BTreeMap<String, (BTreeSet<usize>, usize)> = BTreeMap::new();
-        for &mi in &e.mentions {
+        for &mi in e.mentions.iter().filter(|&&mi| major(form_of[mi])) {
             let (d, m) = (&raw[mi].0, &raw[mi].1);
             let s = m
                 .span
