@@ -156,9 +156,20 @@ pub struct Frame {
     /// Per entry of `content_ids` (same order): hashes of its more general words.
     pub ancestor_ids: Vec<Vec<u64>>,
     /// Indexes of the tokens whose stem has a listed opposite (the only ones the antonym
-    /// rule needs to look at).
+    /// rule needs to look at); capitalised words inside the sentence (names: 'Gary Stills')
+    /// are left out.
     pub antonym_toks: Vec<usize>,
+    /// Index of the first auxiliary or copula after a content word ('A black dog | is
+    /// running'): the tokens before it are the subject. `None` when there is none
+    /// (headlines: 'Stocks close higher').
+    pub subject_end: Option<usize>,
 }
+
+/// Auxiliaries, copulas and modals: the first one after the subject ends it.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "shall", "should", "must", "does", "do", "did",
+];
 
 const TIME_UNITS: &[&str] = &["minute", "hour", "day", "week", "month", "year"];
 const OFFSET_WORDS: &[&str] = &["after", "before", "ago", "later", "earlier", "since"];
@@ -219,9 +230,16 @@ pub fn build(text: &str, given: &[GivenName], lex: &Lexicons) -> Frame {
     f.general_ids = f.general.iter().map(|g| word_id(g)).collect();
     f.general_ids.sort_unstable();
     f.antonym_toks = (0..f.toks.len())
-        .filter(|&i| lex.antonyms.contains_key(&f.toks[i].stem))
+        .filter(|&i| lex.antonyms.contains_key(&f.toks[i].stem) && !(i > 0 && f.toks[i].cap))
         .collect();
+    f.subject_end = subject_end(&f.toks);
     f
+}
+
+/// See [`Frame::subject_end`].
+fn subject_end(toks: &[Tok]) -> Option<usize> {
+    let first_content = toks.iter().position(|t| t.content)?;
+    (first_content + 1..toks.len()).find(|&i| AUXILIARIES.contains(&toks[i].low.as_str()))
 }
 
 /// A stable 64-bit hash (FNV-1a) of a word.

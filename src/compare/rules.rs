@@ -26,6 +26,30 @@ pub struct Hit {
     pub span_b: Vec<Span>,
     /// One sentence naming the conflicting words.
     pub explanation: String,
+    /// The slot and the two values, so that every pair of sentences stating one fact two
+    /// ways becomes one finding.
+    pub fact: Fact,
+}
+
+/// What a contradiction is about: whose slot, and the value each side gives it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Fact {
+    /// Whose slot: an entity key, the counted thing, the negated predicate (may be empty).
+    pub subject: String,
+    /// The value in the first sentence, normalised ('40', 'advisor|national,security').
+    pub value_a: String,
+    /// The value in the second sentence.
+    pub value_b: String,
+}
+
+impl Fact {
+    fn new(subject: impl Into<String>, a: impl Into<String>, b: impl Into<String>) -> Fact {
+        Fact {
+            subject: subject.into(),
+            value_a: a.into(),
+            value_b: b.into(),
+        }
+    }
 }
 
 /// One side of a comparison.
@@ -129,6 +153,7 @@ pub fn run(a: Side, b: Side, cfg: &CompareConfig) -> Vec<Hit> {
 fn swap(mut h: Hit, swapped: bool) -> Hit {
     if swapped {
         std::mem::swap(&mut h.span_a, &mut h.span_b);
+        std::mem::swap(&mut h.fact.value_a, &mut h.fact.value_b);
     }
     h
 }
@@ -179,6 +204,11 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
         span_a: vec![neg_span],
         span_b: pos_tok.map(|t| vec![t.span]).unwrap_or_default(),
         explanation: explain::negation(neg_span.slice(neg.text), neg.label, pos_text, pos.label),
+        fact: Fact::new(
+            next.map(|t| t.canon.clone()).unwrap_or_default(),
+            "negated",
+            "stated",
+        ),
     };
     hits.push(swap(h, swapped));
 }
@@ -203,6 +233,31 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             if !lex.opposite(sa, sb) || has(a.frame, sb) {
                 continue;
             }
+            let (ia, ib) = (tok_index(a.frame, ta), tok_index(b.frame, tb));
+            if in_subject(a.frame, ia) && in_subject(b.frame, ib) {
+                // 'A man is cooking' / 'A woman is cooking': two subjects, two claims; the
+                // pair overlaps but does not state one claim.
+                hits.push(Hit {
+                    code: "different_subject",
+                    confidence: 0.6,
+                    contradiction: false,
+                    span_a: vec![ta.span],
+                    span_b: vec![tb.span],
+                    explanation: explain::subjects(
+                        ta.text(a.text),
+                        a.label,
+                        tb.text(b.text),
+                        b.label,
+                    ),
+                    fact: Fact::new("", sa, sb),
+                });
+                return;
+            }
+            if !(ta.content && tb.content) && !same_head(a.frame, ia, b.frame, ib) {
+                // A particle or preposition opposes another only on the same word: 'jumping
+                // on' / 'jumping off', not 'pointed out' / 'in'.
+                continue;
+            }
             let skip = [ta.canon.as_str(), tb.canon.as_str()];
             let cover =
                 cover_without(&a.frame.content, &b.frame.content, &skip, &cfg.lexicons).max(
@@ -223,10 +278,34 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 span_a: vec![ta.span],
                 span_b: vec![tb.span],
                 explanation: explain::antonym(ta.text(a.text), a.label, tb.text(b.text), b.label),
+                fact: Fact::new("", sa, sb),
             });
             return;
         }
     }
+}
+
+/// The index of a token of `f` (tokens are compared by address).
+fn tok_index(f: &Frame, t: &super::frame::Tok) -> usize {
+    f.toks
+        .iter()
+        .position(|x| std::ptr::eq(x, t))
+        .unwrap_or(usize::MAX)
+}
+
+/// Whether token `i` is in the subject of its sentence (before its first auxiliary).
+fn in_subject(f: &Frame, i: usize) -> bool {
+    f.subject_end.is_some_and(|e| i < e)
+}
+
+/// Whether the words right before tokens `i` of `a` and `j` of `b` are the same word.
+fn same_head(a: &Frame, i: usize, b: &Frame, j: usize) -> bool {
+    fn prev(f: &Frame, k: usize) -> Option<&str> {
+        k.checked_sub(1)
+            .and_then(|p| f.toks.get(p))
+            .map(|t| t.canon.as_str())
+    }
+    prev(a, i).is_some() && prev(a, i) == prev(b, j)
 }
 
 fn offset_vs_duration(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
@@ -263,6 +342,11 @@ fn offset_vs_duration(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>
                 a.label,
                 y.span.slice(b.text),
                 b.label,
+            ),
+            fact: Fact::new(
+                format!("{} {}", x.value, x.unit.as_deref().unwrap_or("")),
+                "offset",
+                "duration",
             ),
         });
         return;
@@ -330,6 +414,11 @@ fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 y.span.slice(b.text),
                 b.label,
             ),
+            fact: Fact::new(
+                format!("{:?} {}", key.0, key.2),
+                x.value.to_string(),
+                y.value.to_string(),
+            ),
         });
         return;
     }
@@ -369,10 +458,22 @@ fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                     y.span.slice(b.text),
                     b.label,
                 ),
+                fact: Fact::new("", x.key.clone(), y.key.clone()),
             });
             return;
         }
     }
+}
+
+/// A role as one comparable value: head, domains and ranks ('advisor|national,security|').
+pub fn role_key(r: &RoleInfo) -> String {
+    let join = |s: &BTreeSet<String>| s.iter().map(String::as_str).collect::<Vec<_>>().join(",");
+    format!(
+        "{}|{}|{}",
+        r.head.as_deref().unwrap_or(""),
+        join(&r.domains),
+        join(&r.ranks)
+    )
 }
 
 /// How sure we are that two roles name different posts; 0 when they are compatible.
@@ -433,6 +534,7 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                         span_a: vec![*sa, x.span],
                         span_b: vec![*sb, y.span],
                         explanation: explain::role(&x.name, ra, a.label, rb, b.label),
+                        fact: Fact::new(x.key.clone(), role_key(ia), role_key(ib)),
                     });
                     return;
                 }
@@ -450,6 +552,7 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                     span_a: vec![x.span],
                     span_b: vec![y.span],
                     explanation: explain::entity(ra, &x.name, a.label, &y.name, b.label),
+                    fact: Fact::new(role_key(ia), x.key.clone(), y.key.clone()),
                 });
                 return;
             }
@@ -559,6 +662,7 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                         y.span.slice(b.text),
                         b.label,
                     ),
+                    fact: Fact::new(x.pred.clone(), "done", "still to do"),
                 });
                 return;
             }
@@ -587,6 +691,7 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 }
                 None => explain::modality_only(y.span.slice(b.text), b.label, a.label),
             },
+            fact: Fact::new(y.pred.clone(), "asserted", "hedged"),
         });
         return;
     }

@@ -4,6 +4,7 @@ use super::*;
 use crate::document::{Document, Sentence};
 use crate::names::{Entity, Mention};
 use crate::report::EntityKind;
+use crate::report::FindingKind;
 
 fn cmp(a: &str, b: &str) -> Verdict {
     compare_sentences(a, b, &CompareConfig::default())

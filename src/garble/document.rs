@@ -238,6 +238,8 @@ pub fn conclude(
                 reasons: v.reasons,
                 explanation: capitalise(&explanation),
                 evidence,
+                sides: None,
+                independent_sources: None,
             });
         }
     }
