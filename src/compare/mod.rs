@@ -212,8 +212,9 @@ pub struct Verdict {
 /// Compares two sentences given alone (no corpus context). The relation is symmetric:
 /// `compare_sentences(a, b)` and `compare_sentences(b, a)` give the same relation.
 pub fn compare_sentences(a: &str, b: &str, config: &CompareConfig) -> Verdict {
-    let fa = frame::build(a, &[], &config.lexicons);
-    let fb = frame::build(b, &[], &config.lexicons);
+    let mut fa = frame::build(a, &[], &config.lexicons);
+    let mut fb = frame::build(b, &[], &config.lexicons);
+    unify_names(&mut fa, &mut fb, &config.lexicons);
     compare_frames(
         Side {
             frame: &fa,
@@ -228,6 +229,45 @@ pub fn compare_sentences(a: &str, b: &str, config: &CompareConfig) -> Verdict {
         config,
     )
 }
+
+/// Two sentences read alone have no entity ids: a name of `b` that is a spelling variant of
+/// a name of `a` ('Mursi' / 'Morsi', the name matcher of [`crate::names`]) takes its key,
+/// and its words take the words of `a`, so both overlap and the same-incident check see one
+/// person.
+fn unify_names(a: &mut Frame, b: &mut Frame, words: &Lexicons) {
+    let lex = crate::names::lexicons::Lexicons::builtin();
+    for i in 0..b.names.len() {
+        if a.names.iter().any(|x| x.key == b.names[i].key) {
+            continue;
+        }
+        let best = a.names.iter().find(|x| {
+            crate::names::similarity::similarity(&x.name, &b.names[i].name, lex)
+                >= NAME_VARIANT_SIMILARITY
+        });
+        let Some(x) = best else { continue };
+        let (key, span_a) = (x.key.clone(), x.span);
+        let words_a: Vec<String> = a
+            .toks
+            .iter()
+            .filter(|t| t.span.start >= span_a.start && t.span.end <= span_a.end)
+            .map(|t| t.canon.clone())
+            .collect();
+        let span_b = b.names[i].span;
+        let in_b: Vec<usize> = (0..b.toks.len())
+            .filter(|&k| b.toks[k].span.start >= span_b.start && b.toks[k].span.end <= span_b.end)
+            .collect();
+        if in_b.len() == words_a.len() {
+            for (k, w) in in_b.into_iter().zip(words_a) {
+                b.toks[k].canon = w;
+            }
+        }
+        b.names[i].key = key;
+    }
+    b.refresh_content(words);
+}
+
+/// Names at least this similar are one person when two sentences are read alone.
+const NAME_VARIANT_SIMILARITY: f64 = 0.9;
 
 /// Content-word coverage of each sentence by the other, in [0, 1] (synonyms, more general
 /// and more specific words count as found).
@@ -456,6 +496,14 @@ impl<'a> Frames<'a> {
         };
         let base = sent.span.start;
         let inside = |sp: Span| sp.start >= base && sp.end <= sent.span.end && sp.start <= sp.end;
+        // Only people hold titles ('director of Ningbo Garment Factory' is no role of the
+        // factory).
+        let person = |e: usize| {
+            self.entities
+                .entities
+                .get(e)
+                .is_none_or(|x| x.kind == crate::report::EntityKind::Person)
+        };
         let given: Vec<GivenName> = self
             .entities
             .in_sentence(d, s)
@@ -465,11 +513,21 @@ impl<'a> Frames<'a> {
                 span: Span::new(m.span.start - base, m.span.end - base),
                 role: m
                     .role
-                    .filter(|r| inside(*r))
+                    .filter(|r| inside(*r) && person(m.entity))
                     .map(|r| Span::new(r.start - base, r.end - base)),
             })
             .collect();
-        frame::build(doc.sentence_text(s), &given, &self.config.lexicons)
+        let mut f = frame::build(doc.sentence_text(s), &given, &self.config.lexicons);
+        for name in &mut f.names {
+            if name
+                .role
+                .as_ref()
+                .is_some_and(|r| frame::role_after_preposition(&f.toks, r.1, &self.config.lexicons))
+            {
+                name.role = None;
+            }
+        }
+        f
     }
 }
 
@@ -755,7 +813,7 @@ fn role_scan(
                 let (Some(ia), Some(ib)) = (va.info, vb.info) else {
                     continue;
                 };
-                let c = rules::role_conflict(ia, ib);
+                let c = rules::role_conflict(ia, ib, &config.lexicons);
                 let rep = va
                     .sentences
                     .keys()
