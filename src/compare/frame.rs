@@ -91,6 +91,10 @@ pub struct RoleInfo {
     pub generic: bool,
     /// 'former', 'ex-': not comparable.
     pub former: bool,
+    /// The head word as written, before role synonyms ('secretary' in 'Press Secretary').
+    pub written_head: Option<String>,
+    /// The domain words as written ('press' in 'Press Secretary').
+    pub written_domains: BTreeSet<String>,
 }
 
 /// A name in the sentence and the role written with it.
@@ -450,7 +454,7 @@ fn find_negations(f: &mut Frame, lex: &Lexicons) {
             let skip = matches!(next, Some("only") | Some("doubt"))
                 || (f.toks[i].low == "no" && next == Some("longer"))
                 || f.conditional.get(f.clause[i]).copied().unwrap_or(false)
-                || possible_before(f, i, lex);
+                || possible_before(f, i);
             if !skip {
                 let span = Span::new(f.toks[i].span.start, f.toks[i + len - 1].span.end);
                 f.negations.push((i, span));
@@ -467,13 +471,65 @@ fn find_negations(f: &mut Frame, lex: &Lexicons) {
 
 /// Whether a modal of possibility ('may', 'could', 'might') stands before token `i` in its
 /// clause: 'may not' asserts nothing that 'may' denies.
-fn possible_before(f: &Frame, i: usize, lex: &Lexicons) -> bool {
+fn possible_before(f: &Frame, i: usize) -> bool {
     let c = f.clause[i];
-    (0..i).rev().take_while(|&k| f.clause[k] == c).any(|k| {
-        match_at(&f.toks, k, &lex.modality, lex.max_phrase)
-            .is_some_and(|(_, m)| *m == ModalClass::Possible)
-    })
+    (0..i)
+        .rev()
+        .take_while(|&k| f.clause[k] == c)
+        .any(|k| POSSIBILITY.contains(&f.toks[k].low.as_str()))
 }
+
+/// Modals of possibility.
+const POSSIBILITY: &[&str] = &["may", "might", "could", "possibly", "perhaps", "maybe"];
+
+/// The first words of a dateline ('Updated: November 11, 2011 18:50 IST'): its numbers are
+/// the page's, not the story's.
+const DATELINE_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "created",
+    "modified",
+];
+
+/// Units of measure, with the factor to a common unit (so '40 miles' is '64 kilometres').
+const MEASURES: &[(&str, &str, f64)] = &[
+    ("mile", "km", 1.609),
+    ("kilometr", "km", 1.0),
+    ("kilomet", "km", 1.0),
+    ("km", "km", 1.0),
+    ("metr", "m", 1.0),
+    ("meter", "m", 1.0),
+    ("foot", "m", 0.3048),
+    ("feet", "m", 0.3048),
+    ("yard", "yard", 1.0),
+    ("inch", "m", 0.0254),
+    ("pound", "kg", 0.4536),
+    ("kilogram", "kg", 1.0),
+    ("kg", "kg", 1.0),
+    ("ton", "t", 1.0),
+    ("tonn", "t", 1.0),
+];
+
+/// The common unit and factor of a measure word (by stem), if it is one.
+fn measure(stem: &str) -> Option<(&'static str, f64)> {
+    MEASURES
+        .iter()
+        .find(|(p, _, _)| stem == *p || (p.len() >= 5 && stem.starts_with(p)))
+        .map(|(_, u, k)| (*u, *k))
+}
+
+/// Words that may stand between a number and what it counts ('12 more soldiers').
+const BETWEEN_NUMBER_AND_THING: &[&str] = &[
+    "more",
+    "other",
+    "additional",
+    "new",
+    "extra",
+    "fewer",
+    "less",
+];
 
 fn number_value(toks: &[Tok], i: usize, lex: &Lexicons) -> Option<(f64, usize)> {
     let t = &toks[i];
@@ -551,6 +607,12 @@ fn np_head(f: &Frame, text: &str, j: usize, lex: &Lexicons) -> usize {
 
 fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
     let n = f.toks.len();
+    if f.toks
+        .first()
+        .is_some_and(|t| DATELINE_WORDS.contains(&t.low.as_str()))
+    {
+        return;
+    }
     let mut i = 0;
     while i < n {
         let Some((mut value, len)) = number_value(&f.toks, i, lex) else {
@@ -571,7 +633,8 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
             continue;
         }
         let approx = (i >= 1 && APPROX.contains(&f.toks[i - 1].low.as_str()))
-            || (i >= 2 && f.toks[i - 1].low == "than");
+            || (i >= 2 && f.toks[i - 1].low == "than")
+            || f.toks.get(after).is_some_and(|t| t.low == "or");
         let alt = (len == 1)
             .then(|| thousands_reading(&f.toks[i].low))
             .flatten();
@@ -579,15 +642,17 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
         let mut kind = NumKind::Count;
         let mut unit = None;
         let mut thing = None;
-        // Time of day: '6:00 p.m.' is '6 p.m.'.
+        // Time of day: '6:00 p.m.' is '6 p.m.'. A clock reading without 'a.m.'/'p.m.'
+        // ('ate up 6:05 of the clock', 'at 18:50 IST') is left alone.
+        let mut clock = false;
         if after < n
-            && gap(f, text, after) == ":"
+            && gap(f, text, after).trim() == ":"
             && f.toks[after].low.len() == 2
             && is_digits(&f.toks[after].low)
         {
             value += f.toks[after].low.parse::<f64>().unwrap_or(0.0) / 60.0;
             after += 1;
-            unit = Some("time".to_string());
+            clock = true;
         }
         if let Some(m) = f
             .toks
@@ -600,7 +665,17 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
             }
             after += 1;
             unit = Some("time".to_string());
+        } else if clock {
+            i = after;
+            continue;
         }
+        // '4-plus earthquake': at least four.
+        let plus = f
+            .toks
+            .get(after)
+            .is_some_and(|t| t.low == "plus" && t.hyphen_prev);
+        let approx = approx || plus;
+        after += usize::from(plus);
         // A fraction: '3/4', and '41/2', a mixed number set without its space (4 1/2).
         if unit.is_none()
             && after < n
@@ -677,12 +752,18 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
             } else {
                 kind = NumKind::Duration;
             }
+        } else if let Some((u, k)) = f.toks.get(after).and_then(|t| measure(&t.stem)) {
+            // A measure: '40 miles north' measures miles, in a common unit.
+            value *= k;
+            unit = Some(u.to_string());
+            thing = unit.clone();
+            end = f.toks[after].span.end;
         } else {
             let mut j = after;
-            while j < n && j < after + 3 && !f.toks[j].content {
-                if f.toks[j].low == "of" || f.toks[j].low == "and" {
-                    break;
-                }
+            while j < n
+                && j < after + 2
+                && BETWEEN_NUMBER_AND_THING.contains(&f.toks[j].low.as_str())
+            {
                 j += 1;
             }
             // The counted thing follows in the same phrase: no punctuation between.
@@ -786,6 +867,15 @@ pub fn role_info(words_low: &[String], lex: &Lexicons) -> RoleInfo {
                 i += len;
             }
             None => i += 1,
+        }
+    }
+    for w in words_low {
+        match lex.titles.get(std::slice::from_ref(w)) {
+            Some(TitleKind::Head) => r.written_head = Some(w.clone()),
+            Some(TitleKind::Domain) => {
+                r.written_domains.insert(w.clone());
+            }
+            _ => {}
         }
     }
     // Two posts in one phrase ('Deputy Prime Minister and Presidential Envoy'): the person

@@ -211,7 +211,7 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
         .filter(|(k, t)| t.content && neg.frame.clause.get(*k) == Some(&clause))
         .map(|(_, t)| t.canon.clone())
         .collect();
-    if scope.is_empty() {
+    if scope.is_empty() || !same_subject(neg.frame, pos.frame, &cfg.lexicons) {
         return;
     }
     let cover = cover_without(&neg.frame.content, &pos.frame.content, &[], &cfg.lexicons).min(
@@ -248,7 +248,12 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                             && lex.opposite(&t.stem, &w.stem)
                     })
             });
-            if !stated || opposite_stated {
+            // What a number or a reporting verb is denied ('not a .45', 'had not been
+            // told') is not what the other sentence states with it.
+            let framing = n.low.starts_with(|c: char| c.is_ascii_digit())
+                || crate::terms::is_reporting_verb(&n.low)
+                || n.canon == lex.canon(&stem("say"));
+            if !stated || opposite_stated || framing {
                 return;
             }
         }
@@ -320,6 +325,11 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 });
                 return;
             }
+            if !same_subject(a.frame, b.frame, lex) || !same_anchor(a.frame, ia, b.frame, ib) {
+                // Opposites clash only about one thing: 'large data centres' / 'a small
+                // acquisition' speak of two.
+                continue;
+            }
             if !(ta.content && tb.content) && !same_head(a.frame, ia, b.frame, ib) {
                 // A particle or preposition opposes another only on the same word: 'jumping
                 // on' / 'jumping off', not 'pointed out' / 'in'.
@@ -358,6 +368,56 @@ fn tok_index(f: &Frame, t: &super::frame::Tok) -> usize {
         .iter()
         .position(|x| std::ptr::eq(x, t))
         .unwrap_or(usize::MAX)
+}
+
+/// The content words of the subject: those before the first auxiliary, in its clause.
+fn subject_words(f: &Frame) -> Vec<&str> {
+    let Some(e) = f.subject_end else {
+        return Vec::new();
+    };
+    let c = f.clause.get(e).copied();
+    f.toks[..e]
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| t.content && f.clause.get(*k).copied() == c)
+        .map(|(_, t)| t.canon.as_str())
+        .collect()
+}
+
+/// Whether two sentences have one subject: they share a subject word (or a more general
+/// one), or one of them has no subject we can read. 'Ms. Palin was not at the church' and
+/// 'A ladies' crafts group was meeting in the church' speak of two.
+fn same_subject(a: &Frame, b: &Frame, lex: &Lexicons) -> bool {
+    let (sa, sb) = (subject_words(a), subject_words(b));
+    sa.is_empty()
+        || sb.is_empty()
+        || sa.iter().any(|x| {
+            sb.iter()
+                .any(|y| x == y || lex.is_a(x, y) || lex.is_a(y, x))
+        })
+}
+
+/// Whether the opposites at token `i` of `a` and `j` of `b` are said of the same thing: the
+/// nearest content word before or after one of them is beside the other too.
+fn same_anchor(a: &Frame, i: usize, b: &Frame, j: usize) -> bool {
+    fn around(f: &Frame, k: usize) -> [Option<&str>; 2] {
+        let before = f.toks[..k.min(f.toks.len())]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|t| t.content)
+            .map(|t| t.canon.as_str());
+        let after = f
+            .toks
+            .iter()
+            .skip(k + 1)
+            .take(3)
+            .find(|t| t.content)
+            .map(|t| t.canon.as_str());
+        [before, after]
+    }
+    let (x, y) = (around(a, i), around(b, j));
+    (x[0].is_some() && x[0] == y[0]) || (x[1].is_some() && x[1] == y[1])
 }
 
 /// Whether token `i` is in a conditional clause.
@@ -453,7 +513,9 @@ fn same_slot_value(x: &NumSlot, y: &NumSlot) -> bool {
 
 /// The same counted thing with different values on the two sides (symmetric).
 fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
-    if overlap(a.frame, b.frame, &cfg.lexicons).min() < cfg.number_min_cover {
+    if overlap(a.frame, b.frame, &cfg.lexicons).min() < cfg.number_min_cover
+        || !same_subject(a.frame, b.frame, &cfg.lexicons)
+    {
         return;
     }
     let keys: BTreeSet<_> = a.frame.numbers.iter().filter_map(count_key).collect();
@@ -583,7 +645,25 @@ pub fn role_conflict(x: &RoleInfo, y: &RoleInfo, lex: &Lexicons) -> f64 {
             .all(|h| matches!(*h, "secretary" | "minister"))
             && !x.domains.is_disjoint(&y.domains)
             && x.ranks == y.ranks;
-        return if general || ministry { 0.0 } else { 0.8 };
+        // Two heads without a shared domain may be two posts of one person ('president
+        // and CEO'); with one ('National Security Advisor' / 'Secretary') they name one
+        // post two ways.
+        let one_post = !x.domains.is_disjoint(&y.domains);
+        // The same head word as written with other domains ('News Secretary' / 'Press
+        // Secretary'): one post, two names for it.
+        let written = x.written_head.is_some()
+            && x.written_head == y.written_head
+            && !x.written_domains.is_empty()
+            && !y.written_domains.is_empty()
+            && x.written_domains.is_disjoint(&y.written_domains);
+        if written && !general && !ministry {
+            return 0.75;
+        }
+        return if general || ministry || !one_post {
+            0.0
+        } else {
+            0.8
+        };
     }
     if !x.domains.is_empty() && !y.domains.is_empty() && x.domains.is_disjoint(&y.domains) {
         return 0.75;
