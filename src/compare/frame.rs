@@ -253,11 +253,14 @@ fn find_clauses(f: &mut Frame, text: &str) {
         } else {
             text.get(f.toks[i - 1].span.end..t.span.start).unwrap_or("")
         };
-        let breaks = gap.contains([',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}'])
-            || (i > 0 && SUBORDINATORS.contains(&t.low.as_str()));
-        if breaks {
+        let punct = gap.contains([',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}']);
+        let sub = i > 0 && SUBORDINATORS.contains(&t.low.as_str());
+        if punct || sub {
+            // A clause opened by a subordinator inside a condition stays conditional ('if
+            // money was stolen when buying in stores that do not use ...').
+            let inherit = sub && !punct && f.conditional[clause];
             clause += 1;
-            f.conditional.push(false);
+            f.conditional.push(inherit);
         }
         if CONDITIONALS.contains(&t.low.as_str()) {
             f.conditional[clause] = true;

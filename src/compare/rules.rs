@@ -253,7 +253,17 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             let framing = n.low.starts_with(|c: char| c.is_ascii_digit())
                 || crate::terms::is_reporting_verb(&n.low)
                 || n.canon == lex.canon(&stem("say"));
-            if !stated || opposite_stated || framing {
+            // The other sentence negates the same word too, in a clause read as asserting
+            // nothing (a condition, a possibility): not a clash.
+            let cue_low = &neg.frame.toks[ti].low;
+            let also_negated = pos.frame.toks.iter().enumerate().any(|(k, t)| {
+                t.low == *cue_low
+                    && pos.frame.toks[k + 1..]
+                        .iter()
+                        .take(3)
+                        .any(|w| w.content && w.canon == n.canon)
+            });
+            if !stated || opposite_stated || framing || also_negated {
                 return;
             }
         }
