@@ -214,8 +214,13 @@ const APPROX: &[&str] = &[
     "estimated",
     "under",
     "several",
+    "after",
+    "before",
+    "shortly",
+    "by",
 ];
-const ADVERBS: &[&str] = &[
+/// Adverbs that are not a predicate (a modal's target, a negation's scope).
+pub const ADVERBS: &[&str] = &[
     "now", "already", "just", "also", "since", "still", "finally", "recently", "been", "be", "not",
     "yet", "indeed", "truly", "really",
 ];

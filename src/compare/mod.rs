@@ -80,8 +80,13 @@ pub struct CompareConfig {
     pub partial_min_cover: f64,
     /// Contradiction findings below this confidence are not reported. Default 0.5.
     pub min_finding_confidence: f64,
-    /// At most this many role findings per entity and document pair. Default 6.
+    /// At most this many role facts (pairs of conflicting titles) per entity and event.
+    /// Default 6.
     pub max_role_findings: usize,
+    /// In a corpus, two aligned sentences clash on anything but a title only when the
+    /// aligner is at least this sure they report one claim (its score); below, they are
+    /// `partial`. A title belongs to the person, whatever the claim. Default 0.5.
+    pub min_clash_alignment: f64,
     /// An aligned pair with this alignment score or more, in which no rule sees a
     /// difference, is an agreement even when worded differently. Default 0.6.
     pub aligned_agreement_score: f64,
@@ -113,6 +118,7 @@ impl Default for CompareConfig {
             partial_min_cover: 0.25,
             min_finding_confidence: 0.5,
             max_role_findings: 6,
+            min_clash_alignment: 0.5,
             aligned_agreement_score: 0.6,
             aligned_cover_factor: 0.6,
         }
@@ -140,6 +146,7 @@ impl CompareConfig {
             self.min_finding_confidence,
         )?;
         check_unit("compare.aligned_cover_factor", self.aligned_cover_factor)?;
+        check_unit("compare.min_clash_alignment", self.min_clash_alignment)?;
         Ok(())
     }
 
@@ -658,6 +665,12 @@ fn judge_event(
                 Relation::Agreement,
                 round4(al.score.min(v.confidence.max(0.5))),
             ),
+            Relation::Contradiction
+                if al.score < config.min_clash_alignment
+                    && !event_wide(v.reasons.first().map_or("", String::as_str)) =>
+            {
+                (Relation::Partial, v.confidence)
+            }
             r => (r, v.confidence),
         };
         out.relations.push((i, rel));

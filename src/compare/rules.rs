@@ -251,6 +251,7 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             // What a number or a reporting verb is denied ('not a .45', 'had not been
             // told') is not what the other sentence states with it.
             let framing = n.low.starts_with(|c: char| c.is_ascii_digit())
+                || super::frame::ADVERBS.contains(&n.low.as_str())
                 || crate::terms::is_reporting_verb(&n.low)
                 || n.canon == lex.canon(&stem("say"));
             // The other sentence negates the same word too, in a clause read as asserting

@@ -465,7 +465,10 @@ fn number_words_with_multipliers_and_short_years() {
 fn aligned_pairs_need_less_overlap_for_numbers() {
     let a = "Under the deal, 40 trucks of grain will cross the border every day during the truce.";
     let b = "Only 14 trucks a day will cross, according to a leaked copy seen by this paper, far fewer than farmers had hoped for.";
-    let plain = CompareConfig::default();
+    let plain = CompareConfig {
+        number_min_cover: 0.6,
+        ..CompareConfig::default()
+    };
     assert_ne!(
         compare_sentences(a, b, &plain).relation,
         Relation::Contradiction
