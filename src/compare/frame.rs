@@ -684,6 +684,22 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
             .is_some_and(|t| t.low == "plus" && t.hyphen_prev);
         let approx = approx || plus;
         after += usize::from(plus);
+        // A mixed number: '4 1/2'.
+        if after + 1 < n
+            && gap(f, text, after) == " "
+            && is_digits(&f.toks[after].low)
+            && gap(f, text, after + 1) == "/"
+            && is_digits(&f.toks[after + 1].low)
+        {
+            let (p, q): (f64, f64) = (
+                f.toks[after].low.parse().unwrap_or(0.0),
+                f.toks[after + 1].low.parse().unwrap_or(1.0),
+            );
+            if q > p && p > 0.0 {
+                value += p / q;
+                after += 2;
+            }
+        }
         // A fraction: '3/4', and '41/2', a mixed number set without its space (4 1/2).
         if unit.is_none()
             && after < n
