@@ -14,13 +14,13 @@
 //!
 //! let cfg = CompareConfig::default();
 //! let v = compare_sentences(
-//!     "Trade Secretary Ann Lee met the delegation.",
+//!     "Trade Envoy Ann Lee met the delegation.",
 //!     "Trade Minister Ann Lee met the delegation.",
 //!     &cfg,
 //! );
 //! assert_eq!(v.relation, Relation::Contradiction);
 //! assert_eq!(v.reasons, vec!["role_mismatch"]);
-//! assert!(v.explanation.contains("'Trade Secretary'"));
+//! assert!(v.explanation.contains("'Trade Envoy'"));
 //! ```
 
 pub mod explain;
