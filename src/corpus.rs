@@ -1,7 +1,7 @@
 //! The corpus: documents added by the caller, and `reconcile`, which runs the stages in order
 //! (ingest → names → events → align → compare → garble) and assembles the [`Report`].
 
-use crate::align::{self, AlignCache, Alignment};
+use crate::align::{self, AlignCache, Alignment, SentenceId};
 use crate::compare;
 use crate::config::Config;
 use crate::dates::Date;
@@ -218,14 +218,7 @@ impl Corpus {
         let (relations, mut findings) =
             compare::judge_events(docs, &entities, &events, &alignments, &cfg.compare);
         step(Stage::Garble);
-        let contradictions: Vec<_> = findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::Contradiction && f.sentences.len() == 2)
-            .filter_map(|f| {
-                let at = |r: &SentenceRef| self.index.get(&r.document).map(|&d| (d, r.sentence));
-                Some((at(&f.sentences[0])?, at(&f.sentences[1])?))
-            })
-            .collect();
+        let contradictions = self.contradicting_pairs(&findings);
         let (mt, garbled) = garble::assess_with_alone(
             docs,
             &alone,
@@ -247,6 +240,32 @@ impl Corpus {
         );
         step(Stage::Done);
         report
+    }
+}
+
+impl Corpus {
+    /// Every pair of sentences, one from each side of a contradiction finding, from two
+    /// documents (what garble reads as 'a fluent source says otherwise').
+    fn contradicting_pairs(&self, findings: &[Finding]) -> Vec<(SentenceId, SentenceId)> {
+        let at = |r: &SentenceRef| self.index.get(&r.document).map(|&d| (d, r.sentence));
+        let mut out = Vec::new();
+        for f in findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Contradiction)
+        {
+            let ids: Vec<Option<SentenceId>> = f.sentences.iter().map(at).collect();
+            let two = [vec![0], vec![1]];
+            let sides = f.sides.as_deref().unwrap_or(&two);
+            let [a, b] = sides else { continue };
+            for x in a.iter().filter_map(|&i| ids.get(i).copied().flatten()) {
+                for y in b.iter().filter_map(|&i| ids.get(i).copied().flatten()) {
+                    if x.0 != y.0 {
+                        out.push((x, y));
+                    }
+                }
+            }
+        }
+        out
     }
 }
 
@@ -402,13 +421,17 @@ fn assemble(
                 relation: *r,
             })
             .collect(),
-        findings: findings
-            .into_iter()
-            .map(|mut f| {
-                f.confidence = round4(f.confidence);
-                f
-            })
-            .collect(),
+        findings: {
+            let mut findings: Vec<Finding> = findings
+                .into_iter()
+                .map(|mut f| {
+                    f.confidence = round4(f.confidence);
+                    f
+                })
+                .collect();
+            compare::findings::by_importance(&mut findings);
+            findings
+        },
     }
 }
 

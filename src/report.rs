@@ -240,6 +240,27 @@ pub struct Finding {
     /// The spans that show it.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// Contradictions (format 1.1): the indices into `sentences` of each side of the fact;
+    /// `sentences[0]` is on the first side and `sentences[1]` on the second.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sides: Option<Vec<Vec<usize>>>,
+    /// Contradictions and agreements (format 1.1): how many of the documents concerned are
+    /// independent sources (a copy of another document counts once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub independent_sources: Option<usize>,
+}
+
+impl Finding {
+    /// How much a fact-checker should look at it first: confidence times the number of
+    /// independent sources (distinct documents when that is not known).
+    pub fn importance(&self) -> f64 {
+        let sources = self.independent_sources.unwrap_or_else(|| {
+            let docs: std::collections::BTreeSet<&str> =
+                self.sentences.iter().map(|s| s.document.as_str()).collect();
+            docs.len()
+        });
+        self.confidence * sources as f64
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of the report's JSON form, generated from the report

@@ -297,6 +297,7 @@ pub static SETTINGS: &[Setting] = registry! {
     compare.partial_min_cover: UNIT, "Below this larger coverage a pair is unrelated rather than partial.";
     compare.min_finding_confidence: UNIT, "Contradiction findings below this confidence are not reported.";
     compare.max_role_findings: at_least(0.0), "At most this many role findings per entity and document pair.";
+    compare.min_clash_alignment: UNIT, "In a corpus, two aligned sentences clash on anything but a title only when their alignment score is at least this; below, they are partial.";
     compare.aligned_agreement_score: UNIT, "An aligned pair with this alignment score or more, in which no rule sees a difference, is an agreement.";
     compare.aligned_cover_factor: UNIT, "For aligned pairs, the overlap the number, date and scoped negation rules ask for is scaled by this; 1 turns it off.";
 

@@ -409,7 +409,7 @@ fn merge_terms(terms: &SentenceTerms) -> (Vec<TermId>, Vec<f32>) {
 const REPORTING_SHARE: f32 = 0.25;
 
 /// True for an inflected form of a reporting verb (`src/data/reporting_verbs.txt`).
-fn is_reporting_verb(word: &str) -> bool {
+pub(crate) fn is_reporting_verb(word: &str) -> bool {
     static SET: std::sync::OnceLock<crate::hash::HashSet<String>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| {
         crate::lexicon::parse_tagged_list(

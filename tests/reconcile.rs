@@ -167,8 +167,16 @@ fn sentence_numbers_are_in_range_and_consistent() {
         let docs: BTreeSet<&str> = f.sentences.iter().map(|s| s.document.as_str()).collect();
         match f.kind {
             FindingKind::Contradiction => {
-                assert_eq!(f.sentences.len(), 2, "{f:?}");
-                assert_eq!(docs.len(), 2, "{f:?}");
+                // Format 1.1: one finding per fact, its sentences split into two sides;
+                // the first two sentences are one of each side.
+                let sides = f.sides.as_ref().expect("a contradiction has sides");
+                assert_eq!(sides.len(), 2, "{f:?}");
+                assert!(sides[0].contains(&0) && sides[1].contains(&1), "{f:?}");
+                let mut all: Vec<usize> = sides.concat();
+                all.sort_unstable();
+                assert_eq!(all, (0..f.sentences.len()).collect::<Vec<_>>(), "{f:?}");
+                assert!(docs.len() >= 2, "{f:?}");
+                assert_ne!(f.sentences[0].document, f.sentences[1].document, "{f:?}");
             }
             FindingKind::Agreement => {
                 assert!(f.sentences.len() >= 2 && docs.len() >= 2, "{f:?}")

@@ -40,6 +40,15 @@ pub fn antonym(wa: &str, la: &str, wb: &str, lb: &str) -> String {
     format!("{} in {la} is the opposite of {} in {lb}", q(wa), q(wb))
 }
 
+/// `A is about 'X' but B about 'Y'`: two subjects, so two claims.
+pub fn subjects(wa: &str, la: &str, wb: &str, lb: &str) -> String {
+    format!(
+        "{la} is about {} but {lb} about {}: two claims",
+        q(wa),
+        q(wb)
+    )
+}
+
 /// `A gives 'X' but B gives 'Y' for the same count`.
 pub fn number(na: &str, la: &str, nb: &str, lb: &str) -> String {
     format!(

@@ -63,6 +63,8 @@ pub struct NumSlot {
     pub thing: Option<String>,
     /// 'about', 'more than', ... before it.
     pub approx: bool,
+    /// Another reading of the same digits ('75.000' is 75,000 in much of Europe).
+    pub alt: Option<f64>,
     /// Number through the counted thing (or unit and its anchor).
     pub span: Span,
 }
@@ -89,6 +91,10 @@ pub struct RoleInfo {
     pub generic: bool,
     /// 'former', 'ex-': not comparable.
     pub former: bool,
+    /// The head word as written, before role synonyms ('secretary' in 'Press Secretary').
+    pub written_head: Option<String>,
+    /// The domain words as written ('press' in 'Press Secretary').
+    pub written_domains: BTreeSet<String>,
 }
 
 /// A name in the sentence and the role written with it.
@@ -156,9 +162,40 @@ pub struct Frame {
     /// Per entry of `content_ids` (same order): hashes of its more general words.
     pub ancestor_ids: Vec<Vec<u64>>,
     /// Indexes of the tokens whose stem has a listed opposite (the only ones the antonym
-    /// rule needs to look at).
+    /// rule needs to look at); capitalised words inside the sentence (names: 'Gary Stills')
+    /// are left out.
     pub antonym_toks: Vec<usize>,
+    /// Index of the first auxiliary or copula after a content word ('A black dog | is
+    /// running'): the tokens before it are the subject. `None` when there is none
+    /// (headlines: 'Stocks close higher').
+    pub subject_end: Option<usize>,
+    /// Per token, the clause it is in (clauses end at , ; : brackets and quotes, and start
+    /// at subordinators such as 'if', 'because', 'while').
+    pub clause: Vec<usize>,
+    /// Per clause: it is conditional ('if ...', 'unless ...', 'whether ...'), so it asserts
+    /// nothing.
+    pub conditional: Vec<bool>,
 }
+
+/// Words that open a clause of their own.
+const SUBORDINATORS: &[&str] = &[
+    "if", "unless", "whether", "because", "although", "though", "while", "whereas", "but", "when",
+    "after", "before", "since",
+];
+
+/// Words that open a conditional clause.
+const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
+
+/// Words after which a number is a label, not a count ('UPDATE 2', 'part 3').
+const LABEL_WORDS: &[&str] = &[
+    "update", "version", "part", "no", "vol", "volume", "edition", "chapter", "page", "number",
+];
+
+/// Auxiliaries, copulas and modals: the first one after the subject ends it.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "shall", "should", "must", "does", "do", "did",
+];
 
 const TIME_UNITS: &[&str] = &["minute", "hour", "day", "week", "month", "year"];
 const OFFSET_WORDS: &[&str] = &["after", "before", "ago", "later", "earlier", "since"];
@@ -177,8 +214,13 @@ const APPROX: &[&str] = &[
     "estimated",
     "under",
     "several",
+    "after",
+    "before",
+    "shortly",
+    "by",
 ];
-const ADVERBS: &[&str] = &[
+/// Adverbs that are not a predicate (a modal's target, a negation's scope).
+pub const ADVERBS: &[&str] = &[
     "now", "already", "just", "also", "since", "still", "finally", "recently", "been", "be", "not",
     "yet", "indeed", "truly", "really",
 ];
@@ -191,37 +233,93 @@ pub fn build(text: &str, given: &[GivenName], lex: &Lexicons) -> Frame {
         toks,
         ..Frame::default()
     };
+    find_clauses(&mut f, text);
     find_negations(&mut f, lex);
     find_numbers(&mut f, text, lex);
     find_dates(&mut f);
     find_names(&mut f, text, given, lex);
     find_modals(&mut f, lex);
-    f.content = f
-        .toks
-        .iter()
-        .filter(|t| t.content)
-        .map(|t| t.canon.clone())
-        .collect();
-    f.general = f
-        .content
-        .iter()
-        .flat_map(|w| lex.ancestors(w))
-        .cloned()
-        .collect();
-    let mut ids: Vec<(u64, Vec<u64>)> = f
-        .content
-        .iter()
-        .map(|w| (word_id(w), lex.ancestors(w).map(|g| word_id(g)).collect()))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup_by_key(|x| x.0);
-    (f.content_ids, f.ancestor_ids) = ids.into_iter().unzip();
-    f.general_ids = f.general.iter().map(|g| word_id(g)).collect();
-    f.general_ids.sort_unstable();
+    f.fill_content(lex);
     f.antonym_toks = (0..f.toks.len())
-        .filter(|&i| lex.antonyms.contains_key(&f.toks[i].stem))
+        .filter(|&i| lex.antonyms.contains_key(&f.toks[i].stem) && !(i > 0 && f.toks[i].cap))
         .collect();
+    f.subject_end = subject_end(&f.toks);
     f
+}
+
+/// Splits the sentence into clauses (see [`Frame::clause`]).
+fn find_clauses(f: &mut Frame, text: &str) {
+    let mut clause = 0;
+    f.conditional = vec![false];
+    for i in 0..f.toks.len() {
+        let t = &f.toks[i];
+        let gap = if i == 0 {
+            ""
+        } else {
+            text.get(f.toks[i - 1].span.end..t.span.start).unwrap_or("")
+        };
+        let punct = gap.contains([',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}']);
+        let sub = i > 0 && SUBORDINATORS.contains(&t.low.as_str());
+        if punct || sub {
+            // A clause opened by a subordinator inside a condition stays conditional ('if
+            // money was stolen when buying in stores that do not use ...').
+            let inherit = sub && !punct && f.conditional[clause];
+            clause += 1;
+            f.conditional.push(inherit);
+        }
+        if CONDITIONALS.contains(&t.low.as_str()) {
+            f.conditional[clause] = true;
+        }
+        f.clause.push(clause);
+    }
+}
+
+/// The text between token `i - 1` and token `i` ('' for the first token).
+fn gap<'t>(f: &Frame, text: &'t str, i: usize) -> &'t str {
+    match i.checked_sub(1) {
+        Some(p) if i < f.toks.len() => text
+            .get(f.toks[p].span.end..f.toks[i].span.start)
+            .unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// See [`Frame::subject_end`].
+fn subject_end(toks: &[Tok]) -> Option<usize> {
+    let first_content = toks.iter().position(|t| t.content)?;
+    (first_content + 1..toks.len()).find(|&i| AUXILIARIES.contains(&toks[i].low.as_str()))
+}
+
+impl Frame {
+    /// Rebuilds the content-word sets after token words changed.
+    pub fn refresh_content(&mut self, lex: &Lexicons) {
+        self.fill_content(lex);
+    }
+
+    fn fill_content(&mut self, lex: &Lexicons) {
+        self.content = self
+            .toks
+            .iter()
+            .filter(|t| t.content)
+            .map(|t| t.canon.clone())
+            .collect();
+        self.general = self
+            .content
+            .iter()
+            .flat_map(|w| lex.ancestors(w))
+            .cloned()
+            .collect();
+        let mut ids: Vec<(u64, Vec<u64>)> = self
+            .content
+            .iter()
+            .map(|w| (word_id(w), lex.ancestors(w).map(|g| word_id(g)).collect()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup_by_key(|x| x.0);
+        (self.content_ids, self.ancestor_ids) = ids.into_iter().unzip();
+        self.general_ids = self.general.iter().map(|g| word_id(g)).collect();
+        self.general_ids.sort_unstable();
+    }
 }
 
 /// A stable 64-bit hash (FNV-1a) of a word.
@@ -362,7 +460,9 @@ fn find_negations(f: &mut Frame, lex: &Lexicons) {
             // 'not only', 'no longer' keep the claim (or change it in ways not handled here).
             let next = f.toks.get(i + len).map(|t| t.low.as_str());
             let skip = matches!(next, Some("only") | Some("doubt"))
-                || (f.toks[i].low == "no" && next == Some("longer"));
+                || (f.toks[i].low == "no" && next == Some("longer"))
+                || f.conditional.get(f.clause[i]).copied().unwrap_or(false)
+                || possible_before(f, i);
             if !skip {
                 let span = Span::new(f.toks[i].span.start, f.toks[i + len - 1].span.end);
                 f.negations.push((i, span));
@@ -376,6 +476,68 @@ fn find_negations(f: &mut Frame, lex: &Lexicons) {
         }
     }
 }
+
+/// Whether a modal of possibility ('may', 'could', 'might') stands before token `i` in its
+/// clause: 'may not' asserts nothing that 'may' denies.
+fn possible_before(f: &Frame, i: usize) -> bool {
+    let c = f.clause[i];
+    (0..i)
+        .rev()
+        .take_while(|&k| f.clause[k] == c)
+        .any(|k| POSSIBILITY.contains(&f.toks[k].low.as_str()))
+}
+
+/// Modals of possibility.
+const POSSIBILITY: &[&str] = &["may", "might", "could", "possibly", "perhaps", "maybe"];
+
+/// The first words of a dateline ('Updated: November 11, 2011 18:50 IST'): its numbers are
+/// the page's, not the story's.
+const DATELINE_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "created",
+    "modified",
+];
+
+/// Units of measure, with the factor to a common unit (so '40 miles' is '64 kilometres').
+const MEASURES: &[(&str, &str, f64)] = &[
+    ("mile", "km", 1.609),
+    ("kilometr", "km", 1.0),
+    ("kilomet", "km", 1.0),
+    ("km", "km", 1.0),
+    ("metr", "m", 1.0),
+    ("meter", "m", 1.0),
+    ("foot", "m", 0.3048),
+    ("feet", "m", 0.3048),
+    ("yard", "yard", 1.0),
+    ("inch", "m", 0.0254),
+    ("pound", "kg", 0.4536),
+    ("kilogram", "kg", 1.0),
+    ("kg", "kg", 1.0),
+    ("ton", "t", 1.0),
+    ("tonn", "t", 1.0),
+];
+
+/// The common unit and factor of a measure word (by stem), if it is one.
+fn measure(stem: &str) -> Option<(&'static str, f64)> {
+    MEASURES
+        .iter()
+        .find(|(p, _, _)| stem == *p || (p.len() >= 5 && stem.starts_with(p)))
+        .map(|(_, u, k)| (*u, *k))
+}
+
+/// Words that may stand between a number and what it counts ('12 more soldiers').
+const BETWEEN_NUMBER_AND_THING: &[&str] = &[
+    "more",
+    "other",
+    "additional",
+    "new",
+    "extra",
+    "fewer",
+    "less",
+];
 
 fn number_value(toks: &[Tok], i: usize, lex: &Lexicons) -> Option<(f64, usize)> {
     let t = &toks[i];
@@ -413,24 +575,154 @@ fn number_value(toks: &[Tok], i: usize, lex: &Lexicons) -> Option<(f64, usize)> 
     Some((*v, len))
 }
 
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The other reading of '75.000' or '1.898' (a dot grouping thousands), when there is one.
+fn thousands_reading(t: &str) -> Option<f64> {
+    let groups: Vec<&str> = t.split('.').collect();
+    let ok = groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups.iter().all(|g| is_digits(g))
+        && groups[1..].iter().all(|g| g.len() == 3);
+    ok.then(|| groups.concat().parse().ok()).flatten()
+}
+
+/// Whether a word reads as a verb form ('killed', 'rising'): a noun phrase ends before it.
+fn verb_form(t: &Tok) -> bool {
+    t.low.len() > 4 && (t.low.ends_with("ed") || t.low.ends_with("ing"))
+}
+
+/// The head of the noun phrase that starts at token `j` (a content word): the last of up to
+/// four content words joined by spaces or hyphens ('1,898 detected cases', 'seven AK-47
+/// assault rifles'), stopping before punctuation and verb forms.
+fn np_head(f: &Frame, text: &str, j: usize, lex: &Lexicons) -> usize {
+    let mut h = j;
+    while h + 1 < f.toks.len() && h < j + 3 {
+        let next = &f.toks[h + 1];
+        let joined = matches!(gap(f, text, h + 1), " " | "-");
+        let numeric = number_value(&f.toks, h + 1, lex).is_some();
+        let ok =
+            joined && next.content && !verb_form(next) && (!numeric || gap(f, text, h + 1) == "-");
+        if !ok {
+            break;
+        }
+        h += 1;
+    }
+    h
+}
+
 fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
     let n = f.toks.len();
+    if f.toks
+        .first()
+        .is_some_and(|t| DATELINE_WORDS.contains(&t.low.as_str()))
+    {
+        return;
+    }
     let mut i = 0;
     while i < n {
-        let Some((value, len)) = number_value(&f.toks, i, lex) else {
+        let Some((mut value, len)) = number_value(&f.toks, i, lex) else {
             i += 1;
             continue;
         };
-        let after = i + len;
+        let mut after = i + len;
+        let label = i >= 1 && LABEL_WORDS.contains(&f.toks[i - 1].low.as_str());
+        // Scores and ranges ('won 20-13', '10-15 people') are not one count each.
+        let paired = after < n
+            && matches!(gap(f, text, after), "-" | "\u{2013}")
+            && is_digits(&f.toks[after].low);
+        // A day before its month ('14 October 2011') is a date.
+        let day_first =
+            after < n && f.toks[after].cap && MONTH_NAMES.contains(&f.toks[after].low.as_str());
+        if label || paired || day_first {
+            i = after + usize::from(paired);
+            continue;
+        }
         let approx = (i >= 1 && APPROX.contains(&f.toks[i - 1].low.as_str()))
-            || (i >= 2 && f.toks[i - 1].low == "than");
+            || (i >= 2 && f.toks[i - 1].low == "than")
+            || f.toks.get(after).is_some_and(|t| t.low == "or");
+        let alt = (len == 1)
+            .then(|| thousands_reading(&f.toks[i].low))
+            .flatten();
         let start = f.toks[i].span.start;
-        let mut end = f.toks[after - 1].span.end;
         let mut kind = NumKind::Count;
         let mut unit = None;
         let mut thing = None;
+        // Time of day: '6:00 p.m.' is '6 p.m.'. A clock reading without 'a.m.'/'p.m.'
+        // ('ate up 6:05 of the clock', 'at 18:50 IST') is left alone.
+        let mut clock = false;
+        if after < n
+            && gap(f, text, after).trim() == ":"
+            && f.toks[after].low.len() == 2
+            && is_digits(&f.toks[after].low)
+        {
+            value += f.toks[after].low.parse::<f64>().unwrap_or(0.0) / 60.0;
+            after += 1;
+            clock = true;
+        }
+        if let Some(m) = f
+            .toks
+            .get(after)
+            .map(|t| t.low.as_str())
+            .filter(|m| matches!(*m, "p.m" | "pm" | "a.m" | "am"))
+        {
+            if m.starts_with('p') && value < 12.0 {
+                value += 12.0;
+            }
+            after += 1;
+            unit = Some("time".to_string());
+        } else if clock {
+            i = after;
+            continue;
+        }
+        // '4-plus earthquake': at least four.
+        let plus = f
+            .toks
+            .get(after)
+            .is_some_and(|t| t.low == "plus" && t.hyphen_prev);
+        let approx = approx || plus;
+        after += usize::from(plus);
+        // A mixed number: '4 1/2'.
+        if after + 1 < n
+            && gap(f, text, after) == " "
+            && is_digits(&f.toks[after].low)
+            && gap(f, text, after + 1) == "/"
+            && is_digits(&f.toks[after + 1].low)
+        {
+            let (p, q): (f64, f64) = (
+                f.toks[after].low.parse().unwrap_or(0.0),
+                f.toks[after + 1].low.parse().unwrap_or(1.0),
+            );
+            if q > p && p > 0.0 {
+                value += p / q;
+                after += 2;
+            }
+        }
+        // A fraction: '3/4', and '41/2', a mixed number set without its space (4 1/2).
+        if unit.is_none()
+            && after < n
+            && gap(f, text, after) == "/"
+            && is_digits(&f.toks[after].low)
+        {
+            let (num, den) = (&f.toks[i].low, &f.toks[after].low);
+            let d: f64 = den.parse().unwrap_or(1.0);
+            let last = num.chars().last().and_then(|c| c.to_digit(10)).unwrap_or(0) as f64;
+            value = if num.len() >= 2 && is_digits(num) && last < d && d > 0.0 {
+                num[..num.len() - 1].parse::<f64>().unwrap_or(0.0) + last / d
+            } else if d > 0.0 {
+                value / d
+            } else {
+                value
+            };
+            after += 1;
+        }
+        let mut end = f.toks[after - 1].span.end;
         let rest = text.get(end..).unwrap_or("");
-        if rest.starts_with('%') || f.toks.get(after).is_some_and(|t| t.low == "percent") {
+        if unit.is_some() {
+            thing = unit.clone();
+        } else if rest.starts_with('%') || f.toks.get(after).is_some_and(|t| t.low == "percent") {
             unit = Some("%".to_string());
             end += if rest.starts_with('%') { 1 } else { 0 };
             // '86% of the region'
@@ -441,9 +733,10 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
             while f.toks.get(j).is_some_and(|t| !t.content) && j < after + 4 {
                 j += 1;
             }
-            if let Some(t) = f.toks.get(j).filter(|t| t.content) {
-                thing = Some(t.canon.clone());
-                end = t.span.end;
+            if f.toks.get(j).is_some_and(|t| t.content) {
+                let h = np_head(f, text, j, lex);
+                thing = Some(f.toks[h].canon.clone());
+                end = f.toks[h].span.end;
             }
         } else if let Some(u) = f
             .toks
@@ -452,7 +745,22 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
         {
             unit = Some(stem(&u.low));
             end = u.span.end;
-            if u.hyphen_prev {
+            let old = f
+                .toks
+                .get(after + 1)
+                .filter(|o| o.low == "old" && o.hyphen_prev);
+            if u.hyphen_prev && old.is_some() {
+                // An age: '10-year-old Kathina' counts Kathina's years, not a baby's.
+                let who = (after + 2..n.min(after + 4)).find(|&k| f.toks[k].content);
+                let Some(w) = who else {
+                    i = after;
+                    continue;
+                };
+                let h = np_head(f, text, w, lex);
+                unit = Some("age".to_string());
+                thing = Some(f.toks[h].canon.clone());
+                end = f.toks[h].span.end;
+            } else if u.hyphen_prev {
                 kind = NumKind::Duration;
                 if let Some(t) = f.toks.get(after + 1).filter(|t| t.content) {
                     thing = Some(t.canon.clone());
@@ -468,21 +776,27 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
             } else {
                 kind = NumKind::Duration;
             }
+        } else if let Some((u, k)) = f.toks.get(after).and_then(|t| measure(&t.stem)) {
+            // A measure: '40 miles north' measures miles, in a common unit.
+            value *= k;
+            unit = Some(u.to_string());
+            thing = unit.clone();
+            end = f.toks[after].span.end;
         } else {
             let mut j = after;
-            while j < n && j < after + 3 && !f.toks[j].content {
-                if f.toks[j].low == "of" || f.toks[j].low == "and" {
-                    break;
-                }
+            while j < n
+                && j < after + 2
+                && BETWEEN_NUMBER_AND_THING.contains(&f.toks[j].low.as_str())
+            {
                 j += 1;
             }
-            if let Some(t) = f
-                .toks
-                .get(j)
-                .filter(|t| t.content && number_value(&f.toks, j, lex).is_none())
-            {
-                thing = Some(t.canon.clone());
-                end = t.span.end;
+            // The counted thing follows in the same phrase: no punctuation between.
+            let attached = (after..=j.min(n.saturating_sub(1)))
+                .all(|k| !gap(f, text, k).contains([',', ';', ':', '(', ')', '"']));
+            if j < n && attached && f.toks[j].content && number_value(&f.toks, j, lex).is_none() {
+                let h = np_head(f, text, j, lex);
+                thing = Some(f.toks[h].canon.clone());
+                end = f.toks[h].span.end;
             }
         }
         // A year ('in 2024') or a day of the month is a date, not a count.
@@ -495,6 +809,7 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
                 unit,
                 thing,
                 approx,
+                alt,
                 span: Span::new(start, end),
             });
         }
@@ -510,6 +825,18 @@ fn find_dates(f: &mut Frame) {
                 span: t.span,
             });
         } else if t.cap && MONTH_NAMES.contains(&t.low.as_str()) && t.low != "may" {
+            // '14 October' as well as 'October 14'.
+            let before = i
+                .checked_sub(1)
+                .map(|p| &f.toks[p])
+                .filter(|d| d.low.len() <= 2 && d.low.chars().all(|c| c.is_ascii_digit()));
+            if let Some(d) = before {
+                f.dates.push(DateSlot {
+                    key: format!("{} {}", t.low, d.low.trim_start_matches('0')),
+                    span: Span::new(d.span.start, t.span.end),
+                });
+                continue;
+            }
             if let Some(d) = f
                 .toks
                 .get(i + 1)
@@ -529,6 +856,7 @@ pub fn role_info(words_low: &[String], lex: &Lexicons) -> RoleInfo {
     let mut r = RoleInfo::default();
     let mut i = 0;
     let mut saw_generic = false;
+    let mut heads = 0;
     while i < words_low.len() {
         let mut best: Option<(usize, Option<&String>, Option<TitleKind>)> = None;
         for len in (1..=lex.max_phrase.min(words_low.len() - i)).rev() {
@@ -546,7 +874,10 @@ pub fn role_info(words_low: &[String], lex: &Lexicons) -> RoleInfo {
                     .cloned()
                     .unwrap_or_else(|| words_low[i..i + len].join(" "));
                 match kind.unwrap_or(TitleKind::Head) {
-                    TitleKind::Head => r.head = Some(word),
+                    TitleKind::Head => {
+                        heads += 1;
+                        r.head = Some(word);
+                    }
                     TitleKind::Domain => {
                         r.domains.insert(word);
                     }
@@ -562,8 +893,37 @@ pub fn role_info(words_low: &[String], lex: &Lexicons) -> RoleInfo {
             None => i += 1,
         }
     }
-    r.generic = saw_generic && r.head.is_none();
+    for w in words_low {
+        match lex.titles.get(std::slice::from_ref(w)) {
+            Some(TitleKind::Head) => r.written_head = Some(w.clone()),
+            Some(TitleKind::Domain) => {
+                r.written_domains.insert(w.clone());
+            }
+            _ => {}
+        }
+    }
+    // Two posts in one phrase ('Deputy Prime Minister and Presidential Envoy'): the person
+    // holds both, so neither is compared alone.
+    r.generic = (saw_generic && r.head.is_none()) || heads > 1;
     r
+}
+
+/// Whether the role written at `role` (a span of the sentence) ends a chain of titles
+/// joined by 'of' or 'to' ('adviser to the head of the office of the Ukrainian president
+/// Alexey Arestovich'): the title may describe the head of that chain, not the name after
+/// it. ('spoke to President Trump' and 'the office of President Zelensky' keep theirs.)
+pub fn role_after_preposition(toks: &[Tok], role: Span, lex: &Lexicons) -> bool {
+    let Some(first) = toks.iter().position(|t| t.span.start >= role.start) else {
+        return false;
+    };
+    let mut k = first;
+    while k > 0 && matches!(toks[k - 1].low.as_str(), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k == 0 || !matches!(toks[k - 1].low.as_str(), "of" | "to") {
+        return false;
+    }
+    (k.saturating_sub(7)..k - 1).any(|p| is_title(toks, p, lex))
 }
 
 fn is_title(toks: &[Tok], i: usize, lex: &Lexicons) -> bool {
@@ -616,7 +976,7 @@ fn role_around(
         j -= 1;
     }
     // 'Secretary of State Marco Rubio': 'State' is a domain word.
-    if j < start {
+    if j < start && !role_after_preposition(toks, toks[j].span, lex) {
         let words_low: Vec<String> = toks[j..start].iter().map(|t| t.low.clone()).collect();
         let info = role_info(&words_low, lex);
         if info.head.is_some() || !info.domains.is_empty() {

@@ -16,6 +16,10 @@ const TITLES: &str = include_str!("../data/compare/titles.txt");
 const NUMBERS: &str = include_str!("../data/compare/numbers.txt");
 const SYNONYMS: &str = include_str!("../data/compare/synonyms.txt");
 const HYPERNYMS: &str = include_str!("../data/compare/hypernyms.txt");
+/// WordNet 3.0 relations (tools/build_wordnet_relations.py; see src/data/compare/NOTICE).
+const WN_ANTONYMS: &str = include_str!("../data/compare/wordnet_antonyms.tsv");
+const WN_HYPERNYMS: &str = include_str!("../data/compare/wordnet_hypernyms.tsv");
+const WN_CANON: &str = include_str!("../data/compare/wordnet_canon.tsv");
 
 /// What a modal or factive cue says about the event it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,7 +73,7 @@ pub struct Lexicons {
     pub synonyms: BTreeMap<String, String>,
     /// Canonical stem → canonical stems of more general words.
     pub hypernyms: BTreeMap<String, BTreeSet<String>>,
-    /// Canonical stem → every more general word up to four levels up (the closure of
+    /// Canonical stem → every more general word up to eight levels up (the closure of
     /// `hypernyms`, rebuilt when it changes, so [`Lexicons::is_a`] is one hash lookup).
     ancestors: crate::hash::HashMap<String, crate::hash::HashSet<String>>,
     /// Longest cue of any list, in words.
@@ -93,8 +97,14 @@ fn bad(name: &str, line: usize, message: &str) -> Error {
 }
 
 impl Lexicons {
-    /// The built-in lexicons.
+    /// The built-in lexicons: the hand-written lists of `src/data/compare/` and the WordNet
+    /// relations beside them (built once, then cloned).
     pub fn builtin() -> Self {
+        static BUILTIN: std::sync::OnceLock<Lexicons> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Self::build_builtin).clone()
+    }
+
+    fn build_builtin() -> Self {
         let mut l = Lexicons::default();
         // The built-in files are tested to parse; an error here is a bug in the crate's data.
         l.add_negation(NEGATION)
@@ -107,8 +117,12 @@ impl Lexicons {
         l.add_numbers(NUMBERS).expect("built-in numbers.txt parses");
         l.add_synonyms(SYNONYMS)
             .expect("built-in synonyms.txt parses");
-        l.add_hypernyms(HYPERNYMS)
-            .expect("built-in hypernyms.txt parses");
+        l.add_synonyms(WN_CANON)
+            .expect("built-in wordnet_canon.tsv parses");
+        l.add_antonyms(WN_ANTONYMS)
+            .expect("built-in wordnet_antonyms.tsv parses");
+        l.add_hypernyms(&format!("{HYPERNYMS}\n{WN_HYPERNYMS}"))
+            .expect("built-in hypernyms parse");
         l
     }
 
@@ -255,7 +269,7 @@ impl Lexicons {
             .map(|w| {
                 let mut all = crate::hash::HashSet::default();
                 let mut frontier: Vec<&str> = vec![w.as_str()];
-                for _ in 0..4 {
+                for _ in 0..MAX_LEVELS {
                     let mut next = Vec::new();
                     for f in frontier {
                         for h in self.hypernyms.get(f).into_iter().flatten() {
@@ -271,12 +285,12 @@ impl Lexicons {
             .collect();
     }
 
-    /// Every more general word of `word` (up to four levels up).
+    /// Every more general word of `word` (up to eight levels up).
     pub fn ancestors<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a String> + 'a {
         self.ancestors.get(word).into_iter().flatten()
     }
 
-    /// True when `general` is a more general word than `specific` (up to four levels up).
+    /// True when `general` is a more general word than `specific` (up to eight levels up).
     pub fn is_a(&self, specific: &str, general: &str) -> bool {
         self.ancestors
             .get(specific)
@@ -293,6 +307,10 @@ impl Lexicons {
         self.antonyms.get(a).is_some_and(|s| s.contains(b))
     }
 }
+
+/// How many levels up the hypernym closure reaches (WordNet: 'dog' → 'mammal' → 'animal'
+/// is five synsets up).
+const MAX_LEVELS: usize = 8;
 
 /// Stems every word of a phrase and joins them with spaces.
 pub(crate) fn stem_phrase(entry: &str) -> String {

@@ -14,16 +14,17 @@
 //!
 //! let cfg = CompareConfig::default();
 //! let v = compare_sentences(
-//!     "Trade Secretary Ann Lee met the delegation.",
+//!     "Trade Envoy Ann Lee met the delegation.",
 //!     "Trade Minister Ann Lee met the delegation.",
 //!     &cfg,
 //! );
 //! assert_eq!(v.relation, Relation::Contradiction);
 //! assert_eq!(v.reasons, vec!["role_mismatch"]);
-//! assert!(v.explanation.contains("'Trade Secretary'"));
+//! assert!(v.explanation.contains("'Trade Envoy'"));
 //! ```
 
 pub mod explain;
+pub mod findings;
 pub mod frame;
 pub mod lexicons;
 pub mod rules;
@@ -36,11 +37,11 @@ use crate::config::check_unit;
 use crate::document::{Document, Span};
 use crate::error::Result;
 use crate::names::Entities;
-use crate::report::{round4, Evidence, Finding, FindingKind, Relation, SentenceRef};
+use crate::report::{round4, Finding, Relation};
 
 use frame::{Frame, GivenName};
 pub use lexicons::Lexicons;
-use rules::{Hit, Side};
+use rules::{Fact, Hit, Side};
 
 /// Settings and lexicons of comparison. `CompareConfig::default()` loads the built-in
 /// lexicons; the `add_*` methods extend them with text in the lexicon format.
@@ -79,8 +80,13 @@ pub struct CompareConfig {
     pub partial_min_cover: f64,
     /// Contradiction findings below this confidence are not reported. Default 0.5.
     pub min_finding_confidence: f64,
-    /// At most this many role findings per entity and document pair. Default 6.
+    /// At most this many role facts (pairs of conflicting titles) per entity and event.
+    /// Default 6.
     pub max_role_findings: usize,
+    /// In a corpus, two aligned sentences clash on anything but a title only when the
+    /// aligner is at least this sure they report one claim (its score); below, they are
+    /// `partial`. A title belongs to the person, whatever the claim. Default 0.5.
+    pub min_clash_alignment: f64,
     /// An aligned pair with this alignment score or more, in which no rule sees a
     /// difference, is an agreement even when worded differently. Default 0.6.
     pub aligned_agreement_score: f64,
@@ -112,6 +118,7 @@ impl Default for CompareConfig {
             partial_min_cover: 0.25,
             min_finding_confidence: 0.5,
             max_role_findings: 6,
+            min_clash_alignment: 0.5,
             aligned_agreement_score: 0.6,
             aligned_cover_factor: 0.6,
         }
@@ -139,6 +146,7 @@ impl CompareConfig {
             self.min_finding_confidence,
         )?;
         check_unit("compare.aligned_cover_factor", self.aligned_cover_factor)?;
+        check_unit("compare.min_clash_alignment", self.min_clash_alignment)?;
         Ok(())
     }
 
@@ -203,13 +211,17 @@ pub struct Verdict {
     pub evidence_a: Vec<Span>,
     /// Spans in the second sentence that show the verdict.
     pub evidence_b: Vec<Span>,
+    /// For a contradiction or a rule-made partial verdict: the slot and the two values of
+    /// the deciding rule.
+    pub fact: Option<Fact>,
 }
 
 /// Compares two sentences given alone (no corpus context). The relation is symmetric:
 /// `compare_sentences(a, b)` and `compare_sentences(b, a)` give the same relation.
 pub fn compare_sentences(a: &str, b: &str, config: &CompareConfig) -> Verdict {
-    let fa = frame::build(a, &[], &config.lexicons);
-    let fb = frame::build(b, &[], &config.lexicons);
+    let mut fa = frame::build(a, &[], &config.lexicons);
+    let mut fb = frame::build(b, &[], &config.lexicons);
+    unify_names(&mut fa, &mut fb, &config.lexicons);
     compare_frames(
         Side {
             frame: &fa,
@@ -224,6 +236,45 @@ pub fn compare_sentences(a: &str, b: &str, config: &CompareConfig) -> Verdict {
         config,
     )
 }
+
+/// Two sentences read alone have no entity ids: a name of `b` that is a spelling variant of
+/// a name of `a` ('Mursi' / 'Morsi', the name matcher of [`crate::names`]) takes its key,
+/// and its words take the words of `a`, so both overlap and the same-incident check see one
+/// person.
+fn unify_names(a: &mut Frame, b: &mut Frame, words: &Lexicons) {
+    let lex = crate::names::lexicons::Lexicons::builtin();
+    for i in 0..b.names.len() {
+        if a.names.iter().any(|x| x.key == b.names[i].key) {
+            continue;
+        }
+        let best = a.names.iter().find(|x| {
+            crate::names::similarity::similarity(&x.name, &b.names[i].name, lex)
+                >= NAME_VARIANT_SIMILARITY
+        });
+        let Some(x) = best else { continue };
+        let (key, span_a) = (x.key.clone(), x.span);
+        let words_a: Vec<String> = a
+            .toks
+            .iter()
+            .filter(|t| t.span.start >= span_a.start && t.span.end <= span_a.end)
+            .map(|t| t.canon.clone())
+            .collect();
+        let span_b = b.names[i].span;
+        let in_b: Vec<usize> = (0..b.toks.len())
+            .filter(|&k| b.toks[k].span.start >= span_b.start && b.toks[k].span.end <= span_b.end)
+            .collect();
+        if in_b.len() == words_a.len() {
+            for (k, w) in in_b.into_iter().zip(words_a) {
+                b.toks[k].canon = w;
+            }
+        }
+        b.names[i].key = key;
+    }
+    b.refresh_content(words);
+}
+
+/// Names at least this similar are one person when two sentences are read alone.
+const NAME_VARIANT_SIMILARITY: f64 = 0.9;
 
 /// Content-word coverage of each sentence by the other, in [0, 1] (synonyms, more general
 /// and more specific words count as found).
@@ -272,6 +323,7 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
             }),
             evidence_a: Vec::new(),
             evidence_b: Vec::new(),
+            fact: None,
         };
     }
     if !soft.is_empty() && ov.max() >= config.partial_min_cover {
@@ -292,6 +344,7 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
             }),
             evidence_a: Vec::new(),
             evidence_b: Vec::new(),
+            fact: None,
         };
     }
     Verdict {
@@ -303,6 +356,7 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
         }),
         evidence_a: Vec::new(),
         evidence_b: Vec::new(),
+        fact: None,
     }
 }
 
@@ -350,6 +404,7 @@ fn from_hits(relation: Relation, hits: &[&Hit]) -> Verdict {
         explanation: top.explanation.clone(),
         evidence_a: hits.iter().flat_map(|h| h.span_a.iter().copied()).collect(),
         evidence_b: hits.iter().flat_map(|h| h.span_b.iter().copied()).collect(),
+        fact: Some(top.fact.clone()),
     }
 }
 
@@ -422,20 +477,21 @@ impl<'a> Frames<'a> {
         self.cache.extend(missing.into_iter().zip(built));
     }
 
+    /// One side of a comparison: the frame and text of `id`, named `label`.
+    fn side<'s>(&'s self, id: SentenceId, label: &'s str) -> Side<'s> {
+        Side {
+            frame: self.peek(id),
+            text: self.text(id),
+            label,
+        }
+    }
+
     /// A frame already built by [`Frames::fill`] (an empty frame otherwise).
     fn peek(&self, id: SentenceId) -> &Frame {
         static EMPTY: std::sync::OnceLock<Frame> = std::sync::OnceLock::new();
         self.cache
             .get(&id)
             .unwrap_or_else(|| EMPTY.get_or_init(Frame::default))
-    }
-
-    fn get(&mut self, id: SentenceId) -> &Frame {
-        if !self.cache.contains_key(&id) {
-            let f = self.build(id);
-            self.cache.insert(id, f);
-        }
-        &self.cache[&id]
     }
 
     fn build(&self, (d, s): SentenceId) -> Frame {
@@ -447,6 +503,14 @@ impl<'a> Frames<'a> {
         };
         let base = sent.span.start;
         let inside = |sp: Span| sp.start >= base && sp.end <= sent.span.end && sp.start <= sp.end;
+        // Only people hold titles ('director of Ningbo Garment Factory' is no role of the
+        // factory).
+        let person = |e: usize| {
+            self.entities
+                .entities
+                .get(e)
+                .is_none_or(|x| x.kind == crate::report::EntityKind::Person)
+        };
         let given: Vec<GivenName> = self
             .entities
             .in_sentence(d, s)
@@ -456,52 +520,28 @@ impl<'a> Frames<'a> {
                 span: Span::new(m.span.start - base, m.span.end - base),
                 role: m
                     .role
-                    .filter(|r| inside(*r))
+                    .filter(|r| inside(*r) && person(m.entity))
                     .map(|r| Span::new(r.start - base, r.end - base)),
             })
             .collect();
-        frame::build(doc.sentence_text(s), &given, &self.config.lexicons)
-    }
-}
-
-fn sref(docs: &[Document], (d, s): SentenceId) -> SentenceRef {
-    SentenceRef {
-        document: docs.get(d).map(|x| x.id.clone()).unwrap_or_default(),
-        sentence: s,
-    }
-}
-
-fn evidence(docs: &[Document], (d, s): SentenceId, spans: &[Span]) -> Vec<Evidence> {
-    let Some(doc) = docs.get(d) else {
-        return Vec::new();
-    };
-    let Some(sent) = doc.sentences.get(s) else {
-        return Vec::new();
-    };
-    let mut seen = BTreeSet::new();
-    spans
-        .iter()
-        .map(|sp| sp.shifted(sent.span.start))
-        .filter(|sp| sp.end <= sent.span.end && seen.insert(*sp))
-        .filter_map(|sp| Evidence::of(doc, s, sp))
-        .collect()
-}
-
-fn contradiction_finding(docs: &[Document], a: SentenceId, b: SentenceId, v: &Verdict) -> Finding {
-    let mut ev = evidence(docs, a, &v.evidence_a);
-    ev.extend(evidence(docs, b, &v.evidence_b));
-    Finding {
-        kind: FindingKind::Contradiction,
-        sentences: vec![sref(docs, a), sref(docs, b)],
-        confidence: v.confidence,
-        reasons: v.reasons.clone(),
-        explanation: v.explanation.clone(),
-        evidence: ev,
+        let mut f = frame::build(doc.sentence_text(s), &given, &self.config.lexicons);
+        for name in &mut f.names {
+            if name
+                .role
+                .as_ref()
+                .is_some_and(|r| frame::role_after_preposition(&f.toks, r.1, &self.config.lexicons))
+            {
+                name.role = None;
+            }
+        }
+        f
     }
 }
 
 /// Like [`judge`], with the events given: also compares, within each event, the roles that
 /// each entity has in different documents, even in sentences that were not aligned.
+/// Contradiction findings come one per conflicting fact, agreement findings one per claim,
+/// both ordered by importance (see [`findings::by_importance`]).
 pub fn judge_events(
     docs: &[Document],
     entities: &Entities,
@@ -532,26 +572,38 @@ pub fn judge_events(
         judge_event(docs, entities, events.get(*e), alignments, members, configs)
     });
     let mut relations = vec![Relation::Partial; alignments.len()];
-    let mut findings = Vec::new();
+    let mut found = Vec::new();
     let mut agree_edges: Vec<(SentenceId, SentenceId, f64)> = Vec::new();
-    for (rels, found, edges) in judged {
-        for (i, r) in rels {
+    let mut clashing = BTreeSet::new();
+    for j in judged {
+        for (i, r) in j.relations {
             relations[i] = r;
         }
-        findings.extend(found);
-        agree_edges.extend(edges);
+        found.extend(j.findings);
+        agree_edges.extend(j.agree_edges);
+        clashing.extend(j.clashing);
     }
-    findings.extend(agreement_groups(docs, &agree_edges));
-    (relations, findings)
+    found.extend(findings::agreement_groups(docs, &agree_edges, &clashing));
+    findings::by_importance(&mut found);
+    (relations, found)
 }
 
-/// What judging one event gives: the relation of each of its alignments (by index), its
-/// contradiction findings, and its agreement edges.
-type EventJudgement = (
-    Vec<(usize, Relation)>,
-    Vec<Finding>,
-    Vec<(SentenceId, SentenceId, f64)>,
-);
+/// What judging one event gives.
+struct EventJudgement {
+    /// The relation of each of its alignments (by index).
+    relations: Vec<(usize, Relation)>,
+    /// Its contradiction findings, one per fact.
+    findings: Vec<Finding>,
+    /// Its agreement edges.
+    agree_edges: Vec<(SentenceId, SentenceId, f64)>,
+    /// Its contradicting pairs (smaller id first), which no agreement may join.
+    clashing: BTreeSet<(SentenceId, SentenceId)>,
+}
+
+/// Reason codes whose fact belongs to an entity rather than to one claim.
+fn event_wide(code: &str) -> bool {
+    matches!(code, "role_mismatch" | "entity_mismatch")
+}
 
 /// Judges the alignments `members` of one event (`event`: its documents, when known).
 fn judge_event(
@@ -568,10 +620,6 @@ fn judge_event(
         config,
         cache: BTreeMap::new(),
     };
-    let mut relations = Vec::with_capacity(members.len());
-    let mut findings = Vec::new();
-    let mut agree_edges = Vec::new();
-    let mut flagged: BTreeSet<(SentenceId, SentenceId)> = BTreeSet::new();
     let mut ids: Vec<SentenceId> = members
         .iter()
         .flat_map(|&i| [alignments[i].a, alignments[i].b])
@@ -584,18 +632,27 @@ fn judge_event(
         }
     }
     frames.fill(&ids);
+    let frames = frames;
     let label = |(d, _): SentenceId| docs.get(d).map_or("", |x| x.id.as_str());
     let verdict = |&i: &usize| {
         let (a, b) = (alignments[i].a, alignments[i].b);
-        let side = |x| Side {
-            frame: frames.peek(x),
-            text: frames.text(x),
-            label: label(x),
-        };
-        judge_frames(side(a), side(b), aligned, false)
+        judge_frames(
+            frames.side(a, label(a)),
+            frames.side(b, label(b)),
+            aligned,
+            false,
+        )
     };
     let verdicts: Vec<Verdict> = crate::par::map(members, verdict);
-    for (&i, v) in members.iter().zip(verdicts) {
+    let claims = claims(members.iter().map(|&i| (alignments[i].a, alignments[i].b)));
+    let mut out = EventJudgement {
+        relations: Vec::with_capacity(members.len()),
+        findings: Vec::new(),
+        agree_edges: Vec::new(),
+        clashing: BTreeSet::new(),
+    };
+    let mut facts = findings::Facts::default();
+    for (&i, v) in members.iter().zip(&verdicts) {
         let al = &alignments[i];
         let (a, b) = (al.a, al.b);
         let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
@@ -608,163 +665,195 @@ fn judge_event(
                 Relation::Agreement,
                 round4(al.score.min(v.confidence.max(0.5))),
             ),
+            Relation::Contradiction
+                if al.score < config.min_clash_alignment
+                    && !event_wide(v.reasons.first().map_or("", String::as_str)) =>
+            {
+                (Relation::Partial, v.confidence)
+            }
             r => (r, v.confidence),
         };
-        relations.push((i, rel));
+        out.relations.push((i, rel));
         match rel {
-            Relation::Contradiction
-                if confidence >= config.min_finding_confidence && flagged.insert(key(a, b)) =>
-            {
-                findings.push(contradiction_finding(docs, a, b, &v));
+            Relation::Contradiction => {
+                out.clashing.insert((a.min(b), a.max(b)));
+                let Some(fact) = v.fact.as_ref() else {
+                    continue;
+                };
+                if confidence < config.min_finding_confidence || a.0 == b.0 {
+                    continue;
+                }
+                let code = v.reasons.first().map_or("", String::as_str);
+                let claim = if event_wide(code) {
+                    findings::EVENT_WIDE
+                } else {
+                    claims[&a]
+                };
+                let clash = findings::Clash {
+                    a,
+                    b,
+                    reasons: &v.reasons,
+                    confidence,
+                    fact,
+                    span_a: &v.evidence_a,
+                    span_b: &v.evidence_b,
+                };
+                facts.add(claim, clash);
             }
-            Relation::Agreement => agree_edges.push((a, b, confidence)),
+            Relation::Agreement => out.agree_edges.push((a, b, confidence)),
             _ => {}
         }
     }
     if let Some(event) = event {
-        role_scan(&mut frames, event, config, &mut flagged, &mut findings);
+        role_scan(&frames, event, config, &mut facts);
     }
-    (relations, findings, agree_edges)
+    for (key, group) in facts.into_groups() {
+        let explain = |(x, y): (SentenceId, SentenceId), la: &str, lb: &str| {
+            if event_wide(&key.code) {
+                if let Some(e) = role_explanation(&frames, &key.subject, (x, y), la, lb) {
+                    return e;
+                }
+            }
+            judge_frames(frames.side(x, la), frames.side(y, lb), aligned, true).explanation
+        };
+        out.findings
+            .extend(findings::contradiction(docs, group, explain));
+    }
+    out
 }
 
-fn key(a: SentenceId, b: SentenceId) -> (SentenceId, SentenceId) {
-    (a.min(b), a.max(b))
+/// The claims of one event: each sentence of an aligned pair maps to the first sentence of
+/// its component of aligned sentences.
+fn claims(
+    pairs: impl Iterator<Item = (SentenceId, SentenceId)>,
+) -> BTreeMap<SentenceId, SentenceId> {
+    let mut parent: BTreeMap<SentenceId, SentenceId> = BTreeMap::new();
+    fn root(p: &mut BTreeMap<SentenceId, SentenceId>, x: SentenceId) -> SentenceId {
+        let mut r = x;
+        while let Some(&up) = p.get(&r).filter(|&&up| up != r) {
+            r = up;
+        }
+        p.insert(x, r);
+        r
+    }
+    for (a, b) in pairs {
+        parent.entry(a).or_insert(a);
+        parent.entry(b).or_insert(b);
+        let (x, y) = (root(&mut parent, a), root(&mut parent, b));
+        if x != y {
+            parent.insert(x.max(y), x.min(y));
+        }
+    }
+    let keys: Vec<SentenceId> = parent.keys().copied().collect();
+    keys.into_iter()
+        .map(|k| (k, root(&mut parent, k)))
+        .collect()
 }
 
-/// The roles each entity has in the different documents of one event.
+/// 'NAME is ROLE in A but ROLE in B' for the representative pair of a role fact.
+fn role_explanation(
+    frames: &Frames,
+    entity: &str,
+    (x, y): (SentenceId, SentenceId),
+    la: &str,
+    lb: &str,
+) -> Option<String> {
+    let role = |s: SentenceId| {
+        frames
+            .peek(s)
+            .names
+            .iter()
+            .find(|n| n.key == entity && n.role.is_some())
+    };
+    let (nx, ny) = (role(x)?, role(y)?);
+    let (rx, ry) = (nx.role.as_ref()?, ny.role.as_ref()?);
+    let name = entity
+        .strip_prefix('e')
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| frames.entities.entities.get(n))
+        .map_or_else(|| nx.name.clone(), |e| e.canonical.clone());
+    Some(explain::role(&name, &rx.0, la, &ry.0, lb))
+}
+
+/// The sentences of one event that give one entity one role, with the spans that show it.
+#[derive(Default)]
+struct RoleValue<'f> {
+    info: Option<&'f frame::RoleInfo>,
+    sentences: BTreeMap<SentenceId, Vec<Span>>,
+}
+
+/// The roles each entity has in the different documents of one event, indexed by entity
+/// and role: every sentence giving an entity one role stands against every sentence giving
+/// it a conflicting one, in one fact (no loop over pairs of mentions).
 fn role_scan(
-    frames: &mut Frames,
+    frames: &Frames,
     event: &[usize],
     config: &CompareConfig,
-    flagged: &mut BTreeSet<(SentenceId, SentenceId)>,
-    findings: &mut Vec<Finding>,
+    facts: &mut findings::Facts,
 ) {
     let docs = frames.docs;
     if event.len() < 2 {
         return;
     }
-    // entity key → (sentence, name index) with a role
-    let mut by_key: BTreeMap<String, Vec<(SentenceId, usize)>> = BTreeMap::new();
+    let mut by_entity: BTreeMap<&str, BTreeMap<String, RoleValue>> = BTreeMap::new();
     for &d in event {
         let n = docs.get(d).map_or(0, |x| x.sentences.len());
         for s in 0..n {
-            let f = frames.get((d, s));
-            for (i, name) in f.names.iter().enumerate() {
-                if name.role.as_ref().is_some_and(|r| r.2.head.is_some()) {
-                    by_key
-                        .entry(name.key.clone())
-                        .or_default()
-                        .push(((d, s), i));
-                }
+            for name in &frames.peek((d, s)).names {
+                let Some((_, span, info)) = name.role.as_ref().filter(|r| r.2.head.is_some())
+                else {
+                    continue;
+                };
+                let value = by_entity
+                    .entry(name.key.as_str())
+                    .or_default()
+                    .entry(rules::role_key(info))
+                    .or_default();
+                value.info = Some(info);
+                value
+                    .sentences
+                    .entry((d, s))
+                    .or_default()
+                    .extend([*span, name.span]);
             }
         }
     }
-    for (ent, occ) in &by_key {
-        let mut per_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-        for (i, &(sa, na)) in occ.iter().enumerate() {
-            for &(sb, nb) in &occ[i + 1..] {
-                if sa.0 == sb.0 {
-                    continue;
-                }
-                let count = per_pair
-                    .entry((sa.0.min(sb.0), sa.0.max(sb.0)))
-                    .or_default();
-                if *count >= config.max_role_findings || flagged.contains(&key(sa, sb)) {
-                    continue;
-                }
-                let x = frames.get(sa).names[na].clone();
-                let y = frames.get(sb).names[nb].clone();
-                let (Some((ra, spa, ia)), Some((rb, spb, ib))) = (&x.role, &y.role) else {
+    for (ent, values) in by_entity {
+        let values: Vec<(String, RoleValue)> = values.into_iter().collect();
+        let mut found = 0;
+        'values: for (i, (ka, va)) in values.iter().enumerate() {
+            for (kb, vb) in &values[i + 1..] {
+                let (Some(ia), Some(ib)) = (va.info, vb.info) else {
                     continue;
                 };
-                let c = rules::role_conflict(ia, ib);
-                if c < config.min_finding_confidence {
+                let c = rules::role_conflict(ia, ib, &config.lexicons);
+                let rep = va
+                    .sentences
+                    .keys()
+                    .find_map(|&a| vb.sentences.keys().find(|b| b.0 != a.0).map(|&b| (a, b)));
+                let Some(rep) = rep.filter(|_| c >= config.min_finding_confidence) else {
                     continue;
+                };
+                if found >= config.max_role_findings {
+                    break 'values;
                 }
-                *count += 1;
-                flagged.insert(key(sa, sb));
-                let name = frames
-                    .entities
-                    .entities
-                    .get(
-                        ent.strip_prefix('e')
-                            .and_then(|n| n.parse::<usize>().ok())
-                            .unwrap_or(usize::MAX),
-                    )
-                    .map(|e| e.canonical.clone())
-                    .unwrap_or_else(|| x.name.clone());
-                let (la, lb) = (sref(docs, sa).document, sref(docs, sb).document);
-                let v = Verdict {
-                    relation: Relation::Contradiction,
+                found += 1;
+                let key = findings::FactKey {
+                    code: "role_mismatch".into(),
+                    claim: findings::EVENT_WIDE,
+                    subject: ent.to_string(),
+                    values: [ka.clone(), kb.clone()],
+                };
+                let group = findings::FactGroup {
                     confidence: round4(c),
                     reasons: vec!["role_mismatch".into()],
-                    explanation: explain::role(&name, ra, &la, rb, &lb),
-                    evidence_a: vec![*spa, x.span],
-                    evidence_b: vec![*spb, y.span],
+                    rep,
+                    sides: [va.sentences.clone(), vb.sentences.clone()],
                 };
-                findings.push(contradiction_finding(docs, sa, sb, &v));
+                facts.add_sides(key, group);
             }
         }
     }
-}
-
-/// One finding per group of sentences, from at least two documents, linked by agreements.
-fn agreement_groups(docs: &[Document], edges: &[(SentenceId, SentenceId, f64)]) -> Vec<Finding> {
-    // Union-find over the sentences of the edges, by their rank in sentence order; a
-    // group's root is its first sentence.
-    let mut nodes: Vec<SentenceId> = edges.iter().flat_map(|&(a, b, _)| [a, b]).collect();
-    nodes.sort_unstable();
-    nodes.dedup();
-    let rank = |x: SentenceId| nodes.binary_search(&x).unwrap_or(0);
-    let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    fn root(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        p[x] = r;
-        r
-    }
-    for &(a, b, _) in edges {
-        let (x, y) = (root(&mut parent, rank(a)), root(&mut parent, rank(b)));
-        if x != y {
-            parent[x.max(y)] = x.min(y);
-        }
-    }
-    // Per root: its sentences (in order) and the confidences of its edges (in edge order).
-    let mut groups: Vec<(Vec<SentenceId>, Vec<f64>)> = vec![Default::default(); nodes.len()];
-    for (i, &n) in nodes.iter().enumerate() {
-        let r = root(&mut parent, i);
-        groups[r].0.push(n);
-    }
-    for &(a, _, c) in edges {
-        let r = root(&mut parent, rank(a));
-        groups[r].1.push(c);
-    }
-    let groups = groups.into_iter().filter(|g| !g.0.is_empty());
-    let mut out = Vec::new();
-    for (sents, confs) in groups {
-        let doc_set: BTreeSet<usize> = sents.iter().map(|s| s.0).collect();
-        if doc_set.len() < 2 {
-            continue;
-        }
-        let first = *sents.first().unwrap_or(&(0, 0));
-        let claim = docs
-            .get(first.0)
-            .map(|d| d.sentence_text(first.1))
-            .unwrap_or("");
-        let mean = confs.iter().sum::<f64>() / confs.len().max(1) as f64;
-        let n = doc_set.len();
-        out.push(Finding {
-            kind: FindingKind::Agreement,
-            sentences: sents.iter().map(|s| sref(docs, *s)).collect(),
-            confidence: round4((mean + 0.05 * (n as f64 - 2.0)).min(0.99)),
-            reasons: vec!["corroborated".into()],
-            explanation: format!("corroborated by {n} sources: {}", explain::q(claim)),
-            evidence: Vec::new(),
-        });
-    }
-    out
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use super::explain;
 use super::frame::{Frame, NameSlot, NumKind, NumSlot, RoleInfo};
 use super::lexicons::{Lexicons, ModalClass};
+use super::stem::stem;
 use super::CompareConfig;
 
 /// One rule that fired.
@@ -26,6 +27,30 @@ pub struct Hit {
     pub span_b: Vec<Span>,
     /// One sentence naming the conflicting words.
     pub explanation: String,
+    /// The slot and the two values, so that every pair of sentences stating one fact two
+    /// ways becomes one finding.
+    pub fact: Fact,
+}
+
+/// What a contradiction is about: whose slot, and the value each side gives it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Fact {
+    /// Whose slot: an entity key, the counted thing, the negated predicate (may be empty).
+    pub subject: String,
+    /// The value in the first sentence, normalised ('40', 'advisor|national,security').
+    pub value_a: String,
+    /// The value in the second sentence.
+    pub value_b: String,
+}
+
+impl Fact {
+    fn new(subject: impl Into<String>, a: impl Into<String>, b: impl Into<String>) -> Fact {
+        Fact {
+            subject: subject.into(),
+            value_a: a.into(),
+            value_b: b.into(),
+        }
+    }
 }
 
 /// One side of a comparison.
@@ -104,17 +129,26 @@ fn cover_without(a: &BTreeSet<String>, b: &BTreeSet<String>, skip: &[&str], lex:
 /// by confidence).
 pub fn run(a: Side, b: Side, cfg: &CompareConfig) -> Vec<Hit> {
     let mut hits = Vec::new();
-    negation(a, b, cfg, &mut hits);
-    antonym(a, b, cfg, &mut hits);
-    offset_vs_duration(a, b, cfg, &mut hits);
-    count_mismatch(a, b, cfg, &mut hits);
-    dates(a, b, cfg, &mut hits);
+    // Titles belong to the person whatever the claim; every other slot clashes only within
+    // one incident.
     roles(a, b, cfg, &mut hits);
-    modality(a, b, cfg, &mut hits);
+    let one_incident = same_incident(a.frame, b.frame);
+    if one_incident {
+        negation(a, b, cfg, &mut hits);
+        antonym(a, b, cfg, &mut hits);
+        offset_vs_duration(a, b, cfg, &mut hits);
+        count_mismatch(a, b, cfg, &mut hits);
+        modality(a, b, cfg, &mut hits);
+    }
+    if names_agree(a.frame, b.frame) {
+        dates(a, b, cfg, &mut hits);
+    }
     // Rules that look one way are also run the other way; their sides are swapped back.
     let mut rev = Vec::new();
-    offset_vs_duration(b, a, cfg, &mut rev);
-    modality(b, a, cfg, &mut rev);
+    if one_incident {
+        offset_vs_duration(b, a, cfg, &mut rev);
+        modality(b, a, cfg, &mut rev);
+    }
     hits.extend(rev.into_iter().map(|h| swap(h, true)));
     hits.sort_by(|x, y| {
         y.contradiction
@@ -126,9 +160,35 @@ pub fn run(a: Side, b: Side, cfg: &CompareConfig) -> Vec<Hit> {
     hits
 }
 
+/// Whether the two sentences name the same people and places: one names none the other
+/// lacks, or they share at least as many names as either has of its own. Otherwise they
+/// speak of two incidents ('5 killed in Pakistan blast' / '3 killed in Boston blasts').
+fn names_agree(a: &Frame, b: &Frame) -> bool {
+    fn keys(f: &Frame) -> BTreeSet<&str> {
+        f.names.iter().map(|n| n.key.as_str()).collect()
+    }
+    let (ka, kb) = (keys(a), keys(b));
+    let shared = ka.intersection(&kb).count();
+    let (only_a, only_b) = (ka.len() - shared, kb.len() - shared);
+    only_a == 0 || only_b == 0 || shared >= only_a.max(only_b)
+}
+
+/// The same-incident check before any clash but a title's: the sentences do not name
+/// different people or places (see [`names_agree`]), and when both name days, they share
+/// one ('open higher Monday' / 'close lower Thursday' are two trading days).
+pub fn same_incident(a: &Frame, b: &Frame) -> bool {
+    let days_agree = a.dates.is_empty()
+        || b.dates.is_empty()
+        || a.dates
+            .iter()
+            .any(|x| b.dates.iter().any(|y| x.key == y.key));
+    names_agree(a, b) && days_agree
+}
+
 fn swap(mut h: Hit, swapped: bool) -> Hit {
     if swapped {
         std::mem::swap(&mut h.span_a, &mut h.span_b);
+        std::mem::swap(&mut h.fact.value_a, &mut h.fact.value_b);
     }
     h
 }
@@ -139,7 +199,24 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
         return;
     }
     let (neg, pos, swapped) = if na { (a, b, false) } else { (b, a, true) };
-    let cover = cover_without(&neg.frame.content, &pos.frame.content, &[], &cfg.lexicons);
+    // The negation's scope is its clause: 'Not at all,' the authors said' negates nothing
+    // that 'Several,' the authors said' states.
+    let (ti0, _) = neg.frame.negations[0];
+    let clause = neg.frame.clause.get(ti0).copied().unwrap_or(0);
+    let scope: BTreeSet<String> = neg
+        .frame
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| t.content && neg.frame.clause.get(*k) == Some(&clause))
+        .map(|(_, t)| t.canon.clone())
+        .collect();
+    if scope.is_empty() || !same_subject(neg.frame, pos.frame, &cfg.lexicons) {
+        return;
+    }
+    let cover = cover_without(&neg.frame.content, &pos.frame.content, &[], &cfg.lexicons).min(
+        cover_without(&scope, &pos.frame.content, &[], &cfg.lexicons),
+    );
     // Below the plain overlap, a negation whose words the other sentence states needs only
     // the scoped overlap (the scope is read only then).
     let enough = cover >= cfg.negation_cover
@@ -160,7 +237,34 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 .content
                 .iter()
                 .any(|o| *o == n.canon || lex.is_a(o, &n.canon));
-            if !stated {
+            // 'did not look good' says what 'looked bad' says: the other sentence has the
+            // opposite of a word in the negation's scope (and the negated one does not).
+            let opposite_stated = pos.frame.toks.iter().any(|t| {
+                t.content
+                    && !scope.contains(&t.canon)
+                    && neg.frame.toks.iter().enumerate().any(|(k, w)| {
+                        w.content
+                            && neg.frame.clause.get(k) == Some(&clause)
+                            && lex.opposite(&t.stem, &w.stem)
+                    })
+            });
+            // What a number or a reporting verb is denied ('not a .45', 'had not been
+            // told') is not what the other sentence states with it.
+            let framing = n.low.starts_with(|c: char| c.is_ascii_digit())
+                || super::frame::ADVERBS.contains(&n.low.as_str())
+                || crate::terms::is_reporting_verb(&n.low)
+                || n.canon == lex.canon(&stem("say"));
+            // The other sentence negates the same word too, in a clause read as asserting
+            // nothing (a condition, a possibility): not a clash.
+            let cue_low = &neg.frame.toks[ti].low;
+            let also_negated = pos.frame.toks.iter().enumerate().any(|(k, t)| {
+                t.low == *cue_low
+                    && pos.frame.toks[k + 1..]
+                        .iter()
+                        .take(3)
+                        .any(|w| w.content && w.canon == n.canon)
+            });
+            if !stated || opposite_stated || framing || also_negated {
                 return;
             }
         }
@@ -179,6 +283,11 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
         span_a: vec![neg_span],
         span_b: pos_tok.map(|t| vec![t.span]).unwrap_or_default(),
         explanation: explain::negation(neg_span.slice(neg.text), neg.label, pos_text, pos.label),
+        fact: Fact::new(
+            next.map(|t| t.canon.clone()).unwrap_or_default(),
+            "negated",
+            "stated",
+        ),
     };
     hits.push(swap(h, swapped));
 }
@@ -203,6 +312,41 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             if !lex.opposite(sa, sb) || has(a.frame, sb) {
                 continue;
             }
+            let (ia, ib) = (tok_index(a.frame, ta), tok_index(b.frame, tb));
+            if conditional(a.frame, ia) || conditional(b.frame, ib) {
+                // 'If you receive an offer' asserts no receiving.
+                continue;
+            }
+            if in_subject(a.frame, ia) && in_subject(b.frame, ib) {
+                // 'A man is cooking' / 'A woman is cooking': two subjects, two claims; the
+                // pair overlaps but does not state one claim.
+                hits.push(Hit {
+                    code: "different_subject",
+                    confidence: 0.6,
+                    contradiction: false,
+                    span_a: vec![ta.span],
+                    span_b: vec![tb.span],
+                    explanation: explain::subjects(
+                        ta.text(a.text),
+                        a.label,
+                        tb.text(b.text),
+                        b.label,
+                    ),
+                    fact: Fact::new("", sa, sb),
+                });
+                return;
+            }
+            if !same_subject(a.frame, b.frame, lex) || !same_anchor(a.frame, ia, b.frame, ib) {
+                // Opposites clash only about one thing: 'large data centres' / 'a small
+                // acquisition' speak of two.
+                continue;
+            }
+            let content_pair = ta.content && tb.content;
+            if !content_pair && !same_head(a.frame, ia, b.frame, ib) {
+                // A particle or preposition opposes another only on the same word: 'jumping
+                // on' / 'jumping off', not 'pointed out' / 'in'.
+                continue;
+            }
             let skip = [ta.canon.as_str(), tb.canon.as_str()];
             let cover =
                 cover_without(&a.frame.content, &b.frame.content, &skip, &cfg.lexicons).max(
@@ -223,10 +367,93 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 span_a: vec![ta.span],
                 span_b: vec![tb.span],
                 explanation: explain::antonym(ta.text(a.text), a.label, tb.text(b.text), b.label),
+                fact: Fact::new("", sa, sb),
             });
             return;
         }
     }
+}
+
+/// The index of a token of `f` (tokens are compared by address).
+fn tok_index(f: &Frame, t: &super::frame::Tok) -> usize {
+    f.toks
+        .iter()
+        .position(|x| std::ptr::eq(x, t))
+        .unwrap_or(usize::MAX)
+}
+
+/// The content words of the subject: those before the first auxiliary, in its clause.
+fn subject_words(f: &Frame) -> Vec<&str> {
+    let Some(e) = f.subject_end else {
+        return Vec::new();
+    };
+    let c = f.clause.get(e).copied();
+    f.toks[..e]
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| t.content && f.clause.get(*k).copied() == c)
+        .map(|(_, t)| t.canon.as_str())
+        .collect()
+}
+
+/// Whether two sentences have one subject: they share a subject word (or a more general
+/// one), or one of them has no subject we can read. 'Ms. Palin was not at the church' and
+/// 'A ladies' crafts group was meeting in the church' speak of two.
+fn same_subject(a: &Frame, b: &Frame, lex: &Lexicons) -> bool {
+    let (sa, sb) = (subject_words(a), subject_words(b));
+    sa.is_empty()
+        || sb.is_empty()
+        || sa.iter().any(|x| {
+            sb.iter()
+                .any(|y| x == y || lex.is_a(x, y) || lex.is_a(y, x))
+        })
+}
+
+/// Whether the opposites at token `i` of `a` and `j` of `b` are said of the same thing: the
+/// nearest content word before or after one of them is beside the other too.
+fn same_anchor(a: &Frame, i: usize, b: &Frame, j: usize) -> bool {
+    fn around(f: &Frame, k: usize) -> [Option<&str>; 2] {
+        let before = f.toks[..k.min(f.toks.len())]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|t| t.content)
+            .map(|t| t.canon.as_str());
+        let after = f
+            .toks
+            .iter()
+            .skip(k + 1)
+            .take(3)
+            .find(|t| t.content)
+            .map(|t| t.canon.as_str());
+        [before, after]
+    }
+    let (x, y) = (around(a, i), around(b, j));
+    (x[0].is_some() && x[0] == y[0]) || (x[1].is_some() && x[1] == y[1])
+}
+
+/// Whether token `i` is in a conditional clause.
+fn conditional(f: &Frame, i: usize) -> bool {
+    f.clause
+        .get(i)
+        .and_then(|&c| f.conditional.get(c))
+        .copied()
+        .unwrap_or(false)
+}
+
+/// Whether token `i` is in the subject of its sentence (before its first auxiliary).
+fn in_subject(f: &Frame, i: usize) -> bool {
+    f.subject_end.is_some_and(|e| i < e)
+}
+
+/// Whether the words right before tokens `i` of `a` and `j` of `b` are the same word.
+fn same_head(a: &Frame, i: usize, b: &Frame, j: usize) -> bool {
+    fn prev(f: &Frame, k: usize) -> Option<&str> {
+        k.checked_sub(1)
+            .and_then(|p| f.toks.get(p))
+            .map(|t| t.canon.as_str())
+    }
+    prev(a, i).is_some() && prev(a, i) == prev(b, j)
 }
 
 fn offset_vs_duration(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
@@ -264,6 +491,11 @@ fn offset_vs_duration(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>
                 y.span.slice(b.text),
                 b.label,
             ),
+            fact: Fact::new(
+                format!("{} {}", x.value, x.unit.as_deref().unwrap_or("")),
+                "offset",
+                "duration",
+            ),
         });
         return;
     }
@@ -282,9 +514,20 @@ fn same_number(x: f64, y: f64) -> bool {
     x == y || (year(x) && short(y) && x % 100.0 == y) || (year(y) && short(x) && y % 100.0 == x)
 }
 
+/// Equal values in either reading of their digits (see [`NumSlot::alt`]).
+fn same_slot_value(x: &NumSlot, y: &NumSlot) -> bool {
+    let vx = [Some(x.value), x.alt];
+    let vy = [Some(y.value), y.alt];
+    vx.iter()
+        .flatten()
+        .any(|p| vy.iter().flatten().any(|q| same_number(*p, *q)))
+}
+
 /// The same counted thing with different values on the two sides (symmetric).
 fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
-    if overlap(a.frame, b.frame, &cfg.lexicons).min() < cfg.number_min_cover {
+    if overlap(a.frame, b.frame, &cfg.lexicons).min() < cfg.number_min_cover
+        || !same_subject(a.frame, b.frame, &cfg.lexicons)
+    {
         return;
     }
     let keys: BTreeSet<_> = a.frame.numbers.iter().filter_map(count_key).collect();
@@ -301,10 +544,12 @@ fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             .iter()
             .filter(|n| count_key(n) == Some(key))
             .collect();
+        // A value the other sentence also gives, whatever it counts there, is no clash
+        // ('633 of which were detected' / '1898 detected cases, 633 of which').
+        let given = |n: &NumSlot, f: &Frame| f.numbers.iter().any(|m| same_slot_value(n, m));
         if ys.is_empty()
-            || xs
-                .iter()
-                .any(|x| ys.iter().any(|y| same_number(x.value, y.value)))
+            || xs.iter().any(|x| given(x, b.frame))
+            || ys.iter().any(|y| given(y, a.frame))
         {
             continue;
         }
@@ -330,9 +575,27 @@ fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 y.span.slice(b.text),
                 b.label,
             ),
+            fact: Fact::new(
+                format!("{:?} {}", key.0, key.2),
+                x.value.to_string(),
+                y.value.to_string(),
+            ),
         });
         return;
     }
+}
+
+/// Whether the day written at `span` follows a reporting verb ('said Saturday', 'reported
+/// on Wednesday').
+fn dates_report(f: &Frame, span: Span) -> bool {
+    let Some(k) = f.toks.iter().position(|t| t.span.start >= span.start) else {
+        return false;
+    };
+    f.toks[..k]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|t| t.low == "said" || t.low == "says" || crate::terms::is_reporting_verb(&t.low))
 }
 
 fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
@@ -340,10 +603,18 @@ fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     if da.is_empty() || db.is_empty() {
         return;
     }
+    // A dateline ('August 7, 2012 - 5:46 pm') states no claim to date.
+    if a.frame.content.len() < 3 || b.frame.content.len() < 3 {
+        return;
+    }
     let weekday = |k: &str| !k.contains(' ');
     for x in da {
         for y in db {
             if weekday(&x.key) != weekday(&y.key) || x.key == y.key {
+                continue;
+            }
+            // 'police said Saturday' dates the report, not the event.
+            if dates_report(a.frame, x.span) || dates_report(b.frame, y.span) {
                 continue;
             }
             if da.iter().any(|z| db.iter().any(|w| w.key == z.key)) {
@@ -369,14 +640,26 @@ fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                     y.span.slice(b.text),
                     b.label,
                 ),
+                fact: Fact::new("", x.key.clone(), y.key.clone()),
             });
             return;
         }
     }
 }
 
+/// A role as one comparable value: head, domains and ranks ('advisor|national,security|').
+pub fn role_key(r: &RoleInfo) -> String {
+    let join = |s: &BTreeSet<String>| s.iter().map(String::as_str).collect::<Vec<_>>().join(",");
+    format!(
+        "{}|{}|{}",
+        r.head.as_deref().unwrap_or(""),
+        join(&r.domains),
+        join(&r.ranks)
+    )
+}
+
 /// How sure we are that two roles name different posts; 0 when they are compatible.
-pub fn role_conflict(x: &RoleInfo, y: &RoleInfo) -> f64 {
+pub fn role_conflict(x: &RoleInfo, y: &RoleInfo, lex: &Lexicons) -> f64 {
     if x.former || y.former || x.generic || y.generic {
         return 0.0;
     }
@@ -384,7 +667,36 @@ pub fn role_conflict(x: &RoleInfo, y: &RoleInfo) -> f64 {
         return 0.0;
     };
     if hx != hy {
-        return 0.8;
+        // A post and a more general one ('district attorney' is a prosecutor, WordNet),
+        // or one ministry's secretary and minister ('Foreign Secretary' / 'Foreign
+        // Minister': WordNet's foreign_minister is also secretary_of_state).
+        let (sx, sy) = (stem(hx), stem(hy));
+        let general =
+            lex.is_a(lex.canon(&sx), lex.canon(&sy)) || lex.is_a(lex.canon(&sy), lex.canon(&sx));
+        let ministry = [hx.as_str(), hy.as_str()]
+            .iter()
+            .all(|h| matches!(*h, "secretary" | "minister"))
+            && !x.domains.is_disjoint(&y.domains)
+            && x.ranks == y.ranks;
+        // Two heads without a shared domain may be two posts of one person ('president
+        // and CEO'); with one ('National Security Advisor' / 'Secretary') they name one
+        // post two ways.
+        let one_post = !x.domains.is_disjoint(&y.domains);
+        // The same head word as written with other domains ('News Secretary' / 'Press
+        // Secretary'): one post, two names for it.
+        let written = x.written_head.is_some()
+            && x.written_head == y.written_head
+            && !x.written_domains.is_empty()
+            && !y.written_domains.is_empty()
+            && x.written_domains.is_disjoint(&y.written_domains);
+        if written && !general && !ministry {
+            return 0.75;
+        }
+        return if general || ministry || !one_post {
+            0.0
+        } else {
+            0.8
+        };
     }
     if !x.domains.is_empty() && !y.domains.is_empty() && x.domains.is_disjoint(&y.domains) {
         return 0.75;
@@ -416,14 +728,14 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                     same_entity(z, n)
                         && z.role
                             .as_ref()
-                            .is_some_and(|(_, _, i)| role_conflict(i, r) == 0.0)
+                            .is_some_and(|(_, _, i)| role_conflict(i, r, &cfg.lexicons) == 0.0)
                 })
             };
             if same_entity(x, y) {
                 let c = if also(b.frame, ia, x) || also(a.frame, ib, y) {
                     0.0
                 } else {
-                    role_conflict(ia, ib)
+                    role_conflict(ia, ib, &cfg.lexicons)
                 };
                 if c > 0.0 {
                     hits.push(Hit {
@@ -433,6 +745,7 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                         span_a: vec![*sa, x.span],
                         span_b: vec![*sb, y.span],
                         explanation: explain::role(&x.name, ra, a.label, rb, b.label),
+                        fact: Fact::new(x.key.clone(), role_key(ia), role_key(ib)),
                     });
                     return;
                 }
@@ -450,6 +763,7 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                     span_a: vec![x.span],
                     span_b: vec![y.span],
                     explanation: explain::entity(ra, &x.name, a.label, &y.name, b.label),
+                    fact: Fact::new(role_key(ia), x.key.clone(), y.key.clone()),
                 });
                 return;
             }
@@ -559,6 +873,7 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                         y.span.slice(b.text),
                         b.label,
                     ),
+                    fact: Fact::new(x.pred.clone(), "done", "still to do"),
                 });
                 return;
             }
@@ -587,6 +902,7 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 }
                 None => explain::modality_only(y.span.slice(b.text), b.label, a.label),
             },
+            fact: Fact::new(y.pred.clone(), "asserted", "hedged"),
         });
         return;
     }

@@ -271,6 +271,8 @@ pub fn conclude(
                 reasons: v.reasons,
                 explanation: capitalise(&explanation),
                 evidence,
+                sides: None,
+                independent_sources: None,
             });
         }
     }

@@ -67,7 +67,8 @@ impl Extras {
 
 /// Indexes of `report.findings`, most important first: contradictions (what a
 /// fact-checker acts on), then garbled translations, then agreements; within a kind by
-/// confidence times the number of documents the finding spans; ties in report order.
+/// [importance](Finding::importance) (confidence times independent sources); ties in
+/// report order.
 pub fn ranked(report: &Report) -> Vec<usize> {
     use crate::report::FindingKind;
     let rank = |f: &Finding| match f.kind {
@@ -75,13 +76,7 @@ pub fn ranked(report: &Report) -> Vec<usize> {
         FindingKind::GarbledTranslation => 1,
         FindingKind::Agreement => 2,
     };
-    let weight = |f: &Finding| {
-        let mut docs: Vec<&str> = f.sentences.iter().map(|s| s.document.as_str()).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        f.confidence * docs.len().max(1) as f64
-    };
-    let weights: Vec<f64> = report.findings.iter().map(weight).collect();
+    let weights: Vec<f64> = report.findings.iter().map(Finding::importance).collect();
     let mut order: Vec<usize> = (0..report.findings.len()).collect();
     let f = &report.findings;
     order.sort_by(|&a, &b| {
@@ -160,6 +155,8 @@ mod tests {
             reasons: vec![],
             explanation: String::new(),
             evidence: vec![],
+            sides: None,
+            independent_sources: None,
         }
     }
 
