@@ -1,5 +1,6 @@
-//! `reconcile [--json] FILE...` — reconcile news articles and print what they agree and
-//! disagree on. Without files, runs on the built-in sample corpus in `examples/sample/`.
+//! `reconcile [--json] FILE...` — reconcile news articles (plain text or HTML pages; `-`
+//! reads standard input) and print what they agree and disagree on. Without files, runs on
+//! the built-in sample corpus in `examples/sample/`.
 //!
 //! With `--json`, prints the report in report format v1 on stdout and nothing else. Files are
 //! read by `corroborate::input` (`-` is standard input); an input that cannot be read or is
@@ -25,11 +26,11 @@ fn main() -> ExitCode {
         match arg.to_str() {
             Some("--json") => json = true,
             Some("--set") => {
-                let kv = args
-                    .next()
-                    .and_then(|a| a.into_string().ok())
-                    .unwrap_or_default();
-                let (k, v) = kv.split_once('=').unwrap_or((&kv, ""));
+                let kv = args.next().and_then(|a| a.into_string().ok());
+                let Some((k, v)) = kv.as_deref().and_then(|kv| kv.split_once('=')) else {
+                    eprintln!("reconcile: --set needs KEY=VALUE, e.g. --set align.min_score=0.3");
+                    return ExitCode::from(2);
+                };
                 if let Err(e) = config.set(k, v) {
                     eprintln!("reconcile: {e}");
                     return ExitCode::from(2);
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
                 println!("usage: reconcile [--json] [--set KEY=VALUE]... [FILE...]\n\nWithout FILE, runs on the built-in sample corpus.\n--set changes a numeric setting of corroborate::Config, e.g. --set align.min_score=0.3");
                 return ExitCode::SUCCESS;
             }
-            Some(a) if a.starts_with("--") => {
+            Some(a) if a.starts_with('-') && a != "-" => {
                 eprintln!("reconcile: unknown option '{a}' (try --help)");
                 return ExitCode::from(2);
             }
@@ -50,7 +51,10 @@ fn main() -> ExitCode {
         files = sample_files();
     }
     match run(&files, config) {
-        Ok((report, refused)) => {
+        Ok(report) => {
+            for r in &report.refused {
+                eprintln!("reconcile: refused {}: {}", r.id, r.error);
+            }
             use std::io::Write;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`| head`) is not an error worth a panic.
@@ -62,10 +66,10 @@ fn main() -> ExitCode {
                 out.write_all(render::text::render(&report, &Extras::default()).as_bytes())
             };
             let _ = out.flush();
-            if refused.is_some() {
-                ExitCode::FAILURE
-            } else {
+            if report.refused.is_empty() {
                 ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
             }
         }
         Err(e) => {
@@ -90,9 +94,9 @@ fn sample_files() -> Vec<PathBuf> {
 }
 
 /// Reads the files through `corroborate::input` (ids as the report format says), ingests
-/// and reconciles them. An input that cannot be read or is refused is named on stderr and
-/// the run goes on without it (the error is returned with the report).
-fn run(files: &[PathBuf], config: Config) -> Result<(Report, Option<Error>), Error> {
+/// and reconciles them. An input that cannot be read or is refused is listed in the
+/// report's `refused` and the run goes on without it.
+fn run(files: &[PathBuf], config: Config) -> Result<Report, Error> {
     let mut corpus = Corpus::with_config(config)?;
     // A progress bar on stderr, only for long runs and only when a person is watching.
     let bar = files.len() >= 50 && std::io::stderr().is_terminal();
@@ -100,23 +104,11 @@ fn run(files: &[PathBuf], config: Config) -> Result<(Report, Option<Error>), Err
         draw(0.0, "reading");
     }
     let read = input::read_paths(files, &input::ReadOptions::default());
-    let mut refused: Vec<(String, Error)> =
-        read.refused.into_iter().map(|r| (r.id, r.error)).collect();
+    input::refuse_unread(&mut corpus, &read);
     if bar {
         draw(0.15, "ingesting");
     }
-    for (inp, result) in read
-        .inputs
-        .iter()
-        .zip(input::add_to(&mut corpus, &read.inputs))
-    {
-        if let Err(e) = result {
-            refused.push((inp.id.clone(), e));
-        }
-    }
-    for (id, e) in &refused {
-        eprintln!("reconcile: refused {id}: {e}");
-    }
+    input::add_to(&mut corpus, &read.inputs);
     let report = corpus.reconcile_with_progress(|p| {
         if bar {
             draw(
@@ -128,7 +120,7 @@ fn run(files: &[PathBuf], config: Config) -> Result<(Report, Option<Error>), Err
     if bar {
         eprint!("\r{:60}\r", "");
     }
-    Ok((report, refused.into_iter().next().map(|(_, e)| e)))
+    Ok(report)
 }
 
 fn draw(fraction: f64, what: &str) {

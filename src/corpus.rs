@@ -11,6 +11,7 @@ use crate::events;
 use crate::garble;
 use crate::ingest;
 use crate::names::{self, Entities};
+use crate::origin::OffsetMap;
 use crate::report::*;
 use crate::terms::CorpusTerms;
 use std::collections::HashMap;
@@ -26,6 +27,8 @@ pub struct Corpus {
     index: HashMap<String, usize>,
     /// Alignments of events seen by earlier runs (see [`AlignCache`]).
     align_cache: AlignCache,
+    /// Inputs the caller could not add, with why (see [`Corpus::refuse`]).
+    refused: Vec<(String, Error)>,
 }
 
 impl Corpus {
@@ -48,7 +51,9 @@ impl Corpus {
         &self.config
     }
 
-    /// Adds an article from its raw text. Returns its index.
+    /// Adds an article from its raw text (plain text, or an HTML page, which is recognised
+    /// by its start). Returns its index. A leading byte-order mark is skipped, as
+    /// [`Corpus::add_bytes`] skips it.
     pub fn add(&mut self, id: &str, text: &str) -> Result<usize> {
         self.add_dated(id, text, None)
     }
@@ -56,15 +61,18 @@ impl Corpus {
     /// Adds an article with a publication date known to the caller (it wins over a dateline
     /// found in the text).
     pub fn add_dated(&mut self, id: &str, text: &str, published: Option<Date>) -> Result<usize> {
-        self.insert(id, text, published, None)
+        let (text, map) = skip_bom(text);
+        self.insert(id, text, map, published, None)
     }
 
     /// Checks the id and size of an article, then stores it, ingesting it unless `ingested`
-    /// already holds the result of ingesting this very text.
+    /// already holds the result of ingesting this very text. `map` leads `text` back to the
+    /// caller's input when they differ.
     fn insert(
         &mut self,
         id: &str,
         text: &str,
+        map: Option<OffsetMap>,
         published: Option<Date>,
         ingested: Option<Result<Document>>,
     ) -> Result<usize> {
@@ -87,20 +95,24 @@ impl Corpus {
                 limit: self.config.max_document_bytes,
             });
         }
-        let doc = match ingested {
+        let mut doc = match ingested {
             Some(result) => result?,
             None => ingest::ingest(id, text, published, &self.config.ingest)?,
         };
+        doc.origin.maps.extend(map);
         self.index.insert(id.to_string(), self.documents.len());
         self.documents.push(doc);
         Ok(self.documents.len() - 1)
     }
 
-    /// Adds an article from raw bytes, which must be UTF-8 (a leading byte-order mark is
-    /// skipped); the error names the byte offset of the first invalid sequence.
+    /// Adds an article from raw bytes: UTF-8 (a leading byte-order mark skipped), UTF-16
+    /// (with a byte-order mark, or recognised by its zero bytes), or an HTML page in the
+    /// charset it declares (see [`ingest::decode`]). Plain text that is not valid UTF-8 is
+    /// refused with the byte offset of the first invalid sequence. Spans in the report are
+    /// offsets into these bytes.
     pub fn add_bytes(&mut self, id: &str, bytes: &[u8]) -> Result<usize> {
-        let text = self.decode(id, bytes)?;
-        self.add(id, text)
+        let d = self.decode(id, bytes)?;
+        self.insert(id, &d.text, d.map, None, None)
     }
 
     /// Adds many articles from raw bytes: the same checks, errors and indexes as calling
@@ -112,31 +124,41 @@ impl Corpus {
         I: AsRef<str> + Sync,
         B: AsRef<[u8]> + Sync,
     {
-        type Prepared<'a> = Result<(&'a str, Option<Result<Document>>)>;
+        type Prepared<'a> = Result<(ingest::Decoded<'a>, Option<Result<Document>>)>;
         // Everything that depends on the article alone; id checks wait for the sequential pass.
         fn prepare<'a, I: AsRef<str>, B: AsRef<[u8]>>(
             this: &Corpus,
             (id, bytes): &'a (I, B),
         ) -> Prepared<'a> {
-            let (id, text) = (id.as_ref(), this.decode(id.as_ref(), bytes.as_ref())?);
-            let ingest = !id.is_empty() && text.len() <= this.config.max_document_bytes;
-            let ingested = ingest.then(|| ingest::ingest(id, text, None, &this.config.ingest));
-            Ok((text, ingested))
+            let (id, d) = (id.as_ref(), this.decode(id.as_ref(), bytes.as_ref())?);
+            let ingest = !id.is_empty() && d.text.len() <= this.config.max_document_bytes;
+            let ingested = ingest.then(|| ingest::ingest(id, &d.text, None, &this.config.ingest));
+            Ok((d, ingested))
         }
         let this = &*self;
         let prepared = crate::par::map(docs, |d| prepare(this, d));
         docs.iter()
             .zip(prepared)
             .map(|((id, _), p)| {
-                let (text, ingested) = p?;
-                self.insert(id.as_ref(), text, None, ingested)
+                let (d, ingested) = p?;
+                self.insert(id.as_ref(), &d.text, d.map, None, ingested)
             })
             .collect()
     }
 
-    /// Checks the size of raw bytes and decodes them as UTF-8 (skipping a leading byte-order
-    /// mark); the error names the byte offset of the first invalid sequence.
-    fn decode<'b>(&self, id: &str, bytes: &'b [u8]) -> Result<&'b str> {
+    /// Records that the input `id` could not be added, and why: the report lists it under
+    /// `refused`, so a run can go on past a bad input without losing track of it.
+    pub fn refuse(&mut self, id: &str, error: &Error) {
+        self.refused.push((id.to_string(), error.clone()));
+    }
+
+    /// The inputs recorded with [`Corpus::refuse`], in order.
+    pub fn refused(&self) -> &[(String, Error)] {
+        &self.refused
+    }
+
+    /// Checks the size of raw bytes and decodes them (see [`Corpus::add_bytes`]).
+    fn decode<'b>(&self, id: &str, bytes: &'b [u8]) -> Result<ingest::Decoded<'b>> {
         if bytes.len() > self.config.max_document_bytes {
             return Err(Error::DocumentTooLarge {
                 id: id.to_string(),
@@ -144,15 +166,7 @@ impl Corpus {
                 limit: self.config.max_document_bytes,
             });
         }
-        let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => (3, rest),
-            None => (0, bytes),
-        };
-        // The offset is counted in the bytes the caller gave, byte-order mark included.
-        std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-            id: id.to_string(),
-            offset: bom + e.valid_up_to(),
-        })
+        ingest::decode(id, bytes)
     }
 
     /// Number of events whose alignment is cached from earlier runs. Adding documents and
@@ -229,7 +243,7 @@ impl Corpus {
         );
         findings.extend(garbled);
         step(Stage::Report);
-        let report = assemble(
+        let mut report = assemble(
             docs,
             &entities,
             &events,
@@ -238,6 +252,14 @@ impl Corpus {
             &mt,
             findings,
         );
+        report.refused = self
+            .refused
+            .iter()
+            .map(|(id, e)| Refused {
+                id: id.clone(),
+                error: e.to_string(),
+            })
+            .collect();
         step(Stage::Done);
         report
     }
@@ -266,6 +288,18 @@ impl Corpus {
             }
         }
         out
+    }
+}
+
+/// `text` without a leading byte-order mark, and the map back when there was one.
+fn skip_bom(text: &str) -> (&str, Option<OffsetMap>) {
+    match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => {
+            let mut map = OffsetMap::new();
+            map.copy(0, 3, rest.len());
+            (rest, Some(map))
+        }
+        None => (text, None),
     }
 }
 
@@ -371,10 +405,13 @@ fn assemble(
                 sentences: d
                     .sentences
                     .iter()
-                    .map(|s| SentenceSpan {
-                        start: s.span.start,
-                        end: s.span.end,
-                        text: s.span.slice(&d.text).to_string(),
+                    .map(|s| {
+                        let original = d.original_span(s.span);
+                        SentenceSpan {
+                            start: original.start,
+                            end: original.end,
+                            text: s.span.slice(&d.text).to_string(),
+                        }
                     })
                     .collect(),
                 machine_translation: mt.get(i).map_or_else(MachineTranslation::default, |m| {
@@ -383,6 +420,7 @@ fn assemble(
                         flagged: m.flagged,
                     }
                 }),
+                format: d.origin.format,
             })
             .collect(),
         events,
@@ -400,11 +438,12 @@ fn assemble(
                     .map(|&m| {
                         let m = &entities.mentions[m];
                         let d = &docs[m.doc];
+                        let original = d.original_span(m.span);
                         MentionReport {
                             document: d.id.clone(),
                             sentence: m.sentence,
-                            start: m.span.start,
-                            end: m.span.end,
+                            start: original.start,
+                            end: original.end,
                             text: m.span.slice(&d.text).to_string(),
                         }
                     })
@@ -432,6 +471,7 @@ fn assemble(
             compare::findings::by_importance(&mut findings);
             findings
         },
+        refused: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! sentences as byte spans into that text.
 
 use crate::dates::Date;
+use crate::origin::Origin;
 
 /// A half-open byte range `start..end` into a document's original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -49,11 +50,13 @@ pub struct Sentence {
 }
 
 /// An ingested article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Document {
     /// The caller's id (for files, the file name).
     pub id: String,
-    /// The original text, unchanged; every span indexes it.
+    /// The text every stage reads; every span indexes it. For plain UTF-8 text it is the
+    /// original, unchanged; for an HTML page, the visible text of its headline and article
+    /// (see [`Document::origin`]).
     pub text: String,
     /// The headline, when one was recognised.
     pub title: Option<Span>,
@@ -61,6 +64,8 @@ pub struct Document {
     pub published: Option<Date>,
     /// Body sentences in reading order, after page furniture was removed.
     pub sentences: Vec<Sentence>,
+    /// The input format, and how spans of `text` map back to the caller's bytes.
+    pub origin: Origin,
 }
 
 impl Document {
@@ -70,6 +75,12 @@ impl Document {
             .get(i)
             .map(|s| s.span.slice(&self.text))
             .unwrap_or("")
+    }
+
+    /// The byte range of the caller's original input that `span` of [`Document::text`] came
+    /// from (the same span for plain UTF-8 text).
+    pub fn original_span(&self, span: Span) -> Span {
+        self.origin.original_span(span)
     }
 
     /// The headline text, when there is one.

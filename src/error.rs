@@ -8,14 +8,15 @@ use std::path::PathBuf;
 /// Library calls return these instead of panicking, whatever the input.
 #[derive(Debug, thiserror::Error, PartialEq, Eq, Clone)]
 pub enum Error {
-    /// The document has no text, or only whitespace.
-    #[error("document '{id}' is empty (no text other than whitespace)")]
+    /// The document has no visible text: nothing, or only whitespace and invisible
+    /// characters (zero-width spaces, joiners, byte-order marks).
+    #[error("document '{id}' is empty (no text other than whitespace and invisible characters)")]
     EmptyDocument {
         /// Id of the offending document.
         id: String,
     },
-    /// After page furniture was removed, nothing readable was left.
-    #[error("document '{id}' has no body text after page furniture was removed")]
+    /// An HTML page has no visible text (only markup, scripts and styles).
+    #[error("document '{id}' is an HTML page with no visible text")]
     NoBody {
         /// Id of the offending document.
         id: String,
@@ -54,21 +55,24 @@ pub enum Error {
         /// Position of the document in the input.
         index: usize,
     },
-    /// A `published` date given by the caller is not an ISO date.
+    /// A file could not be read.
+    #[error("cannot read '{}': {message}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What kind of failure it was (not found, permission denied, ...).
+        kind: std::io::ErrorKind,
+        /// The operating system's message.
+        message: String,
+    },
+    /// A `published` date given by the caller (a JSON lines record's `published`) is not an
+    /// ISO date.
     #[error("document '{id}': published date '{value}' is not an ISO date (YYYY-MM-DD)")]
     BadDate {
         /// Id of the offending document.
         id: String,
         /// The value given.
         value: String,
-    },
-    /// A file could not be read.
-    #[error("cannot read '{path}': {message}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The operating system's message.
-        message: String,
     },
     /// A JSON lines record could not be read as an article.
     #[error("{file}, line {line}: {message}")]
@@ -98,6 +102,17 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+}
+
+impl Error {
+    /// The error for a failed read of `path`, keeping the kind of failure.
+    pub fn io(path: impl Into<PathBuf>, error: &std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            kind: error.kind(),
+            message: error.to_string(),
+        }
+    }
 }
 
 /// The crate's result type.

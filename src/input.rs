@@ -186,10 +186,7 @@ fn is_jsonl(path: Option<&Path>, format: Format) -> bool {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Error {
-    Error::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    }
+    Error::io(path, e)
 }
 
 /// Adds what `path` names to `found`: itself, stdin, or a directory's files in name order.
@@ -230,6 +227,7 @@ fn find(path: &Path, options: &ReadOptions, found: &mut Vec<Found>, refused: &mu
                     id: at.to_string_lossy().into_owned(),
                     error: Error::Io {
                         path: at,
+                        kind: e.io_error().map_or(std::io::ErrorKind::Other, |e| e.kind()),
                         message: e.to_string(),
                     },
                 });
@@ -317,10 +315,29 @@ fn parse_published(s: &str) -> Option<Date> {
     }
 }
 
-/// Adds `inputs` to `corpus` in order, one result per input (an input that is refused does
-/// not stop the others). Undated inputs are ingested in parallel
-/// ([`Corpus::add_all_bytes`]); with any date given, one by one.
+/// Adds `inputs` to `corpus` in order, one result per input; an input the corpus refuses
+/// is recorded with [`Corpus::refuse`] (the report lists it under `refused`) and does not
+/// stop the others. Undated inputs are ingested in parallel ([`Corpus::add_all_bytes`]);
+/// with any date given, one by one. Record the inputs that could not be read with
+/// [`refuse_unread`].
 pub fn add_to(corpus: &mut Corpus, inputs: &[Input]) -> Vec<Result<usize>> {
+    let results = add_each(corpus, inputs);
+    for (i, r) in inputs.iter().zip(&results) {
+        if let Err(e) = r {
+            corpus.refuse(&i.id, e);
+        }
+    }
+    results
+}
+
+/// Records every input of `read` that could not be read with [`Corpus::refuse`].
+pub fn refuse_unread(corpus: &mut Corpus, read: &Inputs) {
+    for r in &read.refused {
+        corpus.refuse(&r.id, &r.error);
+    }
+}
+
+fn add_each(corpus: &mut Corpus, inputs: &[Input]) -> Vec<Result<usize>> {
     if inputs.iter().all(|i| i.published.is_none()) {
         let docs: Vec<(&str, &[u8])> = inputs
             .iter()

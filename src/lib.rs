@@ -105,6 +105,7 @@ pub mod ingest;
 pub mod input;
 pub mod lexicon;
 pub mod names;
+pub mod origin;
 pub(crate) mod par;
 pub mod render;
 pub mod report;
@@ -119,6 +120,7 @@ pub use corpus::{reconcile, Corpus, Progress, Stage};
 pub use dates::Date;
 pub use document::{Document, Sentence, Span};
 pub use error::{Error, Result};
+pub use origin::{Format, Origin};
 pub use report::{Finding, FindingKind, Relation, Report};
 
 /// The README's examples, run as doctests.

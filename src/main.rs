@@ -1,7 +1,7 @@
 //! `corroborate`: reconcile news articles from the command line (see `corroborate --help`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use corroborate::input::{self, Inputs, ReadOptions, Refused};
+use corroborate::input::{self, Inputs, ReadOptions};
 use corroborate::render::{self, Extras};
 use corroborate::{Config, Corpus, Error, Report};
 use std::io::{IsTerminal, Write};
@@ -211,28 +211,25 @@ fn run(args: &RunArgs) -> ExitCode {
     };
     let bar = Progress::new(!args.quiet && std::io::stderr().is_terminal());
     bar.stage(0.0, "reading");
-    let mut inputs = input::read_paths(&paths, &options);
-    let (report, refused) = match reconcile(config, &mut inputs, &bar) {
+    let inputs = input::read_paths(&paths, &options);
+    let report = match reconcile(config, &inputs, &bar) {
         Ok(r) => r,
         Err(e) => return usage_error(e),
     };
     bar.finish();
-    let extras = Extras::from_inputs(&Inputs {
-        inputs: std::mem::take(&mut inputs.inputs),
-        refused: refused.clone(),
-    });
     if !args.quiet {
-        for r in &refused {
+        for r in &report.refused {
             eprintln!("corroborate: refused {}: {}", r.id, r.error);
         }
     }
+    let extras = Extras::from_inputs(&inputs);
     if let Err(e) = write_report(&report, &extras, format, args.output.as_deref()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("corroborate: cannot write the report: {e}");
             return ExitCode::from(3);
         }
     }
-    if refused.is_empty() {
+    if report.refused.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -252,37 +249,17 @@ fn format_of(output: Option<&Path>) -> OutputFormat {
     }
 }
 
-/// Ingests the inputs read and reconciles them; returns the report and every input refused
-/// (unreadable, or refused by the corpus).
-fn reconcile(
-    config: Config,
-    inputs: &mut Inputs,
-    bar: &Progress,
-) -> Result<(Report, Vec<Refused>), Error> {
+/// Ingests the inputs read and reconciles them; every input that could not be read or that
+/// the corpus refused is in the report's `refused` list.
+fn reconcile(config: Config, inputs: &Inputs, bar: &Progress) -> Result<Report, Error> {
     let mut corpus = Corpus::with_config(config)?;
-    let mut refused = std::mem::take(&mut inputs.refused);
+    input::refuse_unread(&mut corpus, inputs);
     bar.stage(0.1, "ingesting");
-    let results = input::add_to(&mut corpus, &inputs.inputs);
-    for (inp, result) in inputs.inputs.iter().zip(results) {
-        if let Err(error) = result {
-            refuse(&mut refused, &inp.id, error);
-        }
-    }
-    let report = corpus.reconcile_with_progress(|p| {
+    input::add_to(&mut corpus, &inputs.inputs);
+    Ok(corpus.reconcile_with_progress(|p| {
         let stage = format!("{:?}", p.stage).to_lowercase();
         bar.stage(0.2 + 0.8 * p.stage.fraction(), &stage);
-    });
-    Ok((report, refused))
-}
-
-/// Records an input the corpus refused. MERGE POINT: when `Corpus::refuse` and
-/// `Report.refused` land, this becomes `corpus.refuse(id, error)` and the views read the
-/// report's list.
-fn refuse(refused: &mut Vec<Refused>, id: &str, error: Error) {
-    refused.push(Refused {
-        id: id.to_string(),
-        error,
-    });
+    }))
 }
 
 fn write_report(

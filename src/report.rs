@@ -22,6 +22,20 @@ pub struct Report {
     pub alignments: Vec<AlignmentReport>,
     /// What a fact-checker is shown: agreements, contradictions, garbled translations.
     pub findings: Vec<Finding>,
+    /// Inputs that were not reconciled, with why (format 1.1): recorded with
+    /// [`crate::Corpus::refuse`], so one bad file never costs the others their report.
+    #[serde(default)]
+    pub refused: Vec<Refused>,
+}
+
+/// An input that could not be added to the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Refused {
+    /// The input's id (for files, as [`crate::input::read_paths`] gives it).
+    pub id: String,
+    /// The error, as a person reads it.
+    pub error: String,
 }
 
 impl Report {
@@ -54,9 +68,13 @@ pub struct DocumentReport {
     pub sentences: Vec<SentenceSpan>,
     /// How likely the document is a garbled machine translation.
     pub machine_translation: MachineTranslation,
+    /// What the input was read as (format 1.1): `text`, or `html` when sentence spans
+    /// bound page bytes and `text` is the visible text.
+    #[serde(default)]
+    pub format: crate::origin::Format,
 }
 
-/// A sentence's byte range in the original text, and its text.
+/// A sentence's byte range in the original input, and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SentenceSpan {
@@ -64,7 +82,9 @@ pub struct SentenceSpan {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// Exactly `original[start..end]`.
+    /// For plain UTF-8 text exactly `original[start..end]`; for an HTML page (or another
+    /// encoding) the text a reader sees there (tags removed, entities decoded, whitespace
+    /// collapsed).
     pub text: String,
 }
 
@@ -199,7 +219,7 @@ pub struct Evidence {
     pub start: usize,
     /// Byte end in the document's original text.
     pub end: usize,
-    /// Exactly `original[start..end]`.
+    /// The text shown (as for [`SentenceSpan::text`]).
     pub text: String,
 }
 
@@ -212,11 +232,12 @@ impl Evidence {
         span: crate::document::Span,
     ) -> Option<Evidence> {
         let text = doc.text.get(span.start..span.end)?;
+        let original = doc.original_span(span);
         Some(Evidence {
             document: doc.id.clone(),
             sentence,
-            start: span.start,
-            end: span.end,
+            start: original.start,
+            end: original.end,
             text: text.to_string(),
         })
     }

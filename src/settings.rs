@@ -262,6 +262,7 @@ pub static SETTINGS: &[Setting] = registry! {
     max_document_bytes: at_least(1.0), "Documents larger than this many bytes are refused (8 MiB by default).";
 
     ingest.min_prose_words: at_least(1.0), "A line needs at least this many words to count as prose.";
+    ingest.max_sentence_bytes: at_least(64.0), "Sentences longer than this many bytes are cut at a clause boundary or a space (bounded time on text with no punctuation).";
     ingest.min_stopword_ratio: UNIT, "A prose line needs at least this share of English function words.";
 
     names.threshold: UNIT, "Minimum similarity for two spellings to be merged on spelling alone.";

@@ -26,6 +26,7 @@ fn doc(id: &str, text: &str) -> Document {
         title: None,
         published: None,
         sentences,
+        ..Document::default()
     }
 }
 

@@ -279,6 +279,7 @@ fn doc(id: &str, sentences: &[&str]) -> Document {
         title: None,
         published: None,
         sentences: spans,
+        ..Document::default()
     }
 }
 

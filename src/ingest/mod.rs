@@ -6,7 +6,13 @@
 //! 2. The headline is the first heading-like line above the body; the publication date
 //!    comes from a dateline outside the body ([`crate::dates`]).
 //! 3. [`segment`] splits body lines into sentences with byte spans into the original text.
+//!
+//! An HTML page (recognised by [`looks_like_html`]) is read by [`html`] instead: its
+//! article's visible text, headline and date, with a map back to the page's bytes.
+//! [`decode`] turns raw bytes into text (byte-order marks, UTF-16, declared charsets).
 
+pub mod decode;
+pub mod html;
 pub mod lines;
 pub mod segment;
 
@@ -15,8 +21,10 @@ use crate::dates::{find_dates, Date};
 use crate::document::{Document, Sentence, Span};
 use crate::error::{Error, Result};
 use crate::lexicon::parse_tagged_list;
+pub use decode::{decode, Decoded};
+pub use html::looks_like_html;
 pub use lines::{classify_lines, Line, LineKind};
-pub use segment::{split_sentences, Abbreviations};
+pub use segment::{split_sentences, split_sentences_within, Abbreviations, MAX_SENTENCE_BYTES};
 
 /// Settings of ingestion.
 #[derive(Debug, Clone)]
@@ -31,6 +39,9 @@ pub struct IngestConfig {
     pub min_prose_words: usize,
     /// A prose line needs at least this share of English function words.
     pub min_stopword_ratio: f64,
+    /// A sentence longer than this many bytes is cut into pieces (at clause boundaries or
+    /// spaces), so a run-on line costs the later stages no more than ordinary sentences.
+    pub max_sentence_bytes: usize,
 }
 
 impl Default for IngestConfig {
@@ -42,6 +53,7 @@ impl Default for IngestConfig {
             strong_furniture,
             min_prose_words: 6,
             min_stopword_ratio: 0.12,
+            max_sentence_bytes: MAX_SENTENCE_BYTES,
         }
     }
 }
@@ -50,6 +62,12 @@ impl IngestConfig {
     /// Checks ranges.
     pub fn validate(&self) -> Result<()> {
         check_unit("ingest.min_stopword_ratio", self.min_stopword_ratio)?;
+        if self.max_sentence_bytes < 64 {
+            return Err(Error::Config {
+                field: "ingest.max_sentence_bytes".into(),
+                message: "must be at least 64".into(),
+            });
+        }
         if self.min_prose_words == 0 {
             return Err(Error::Config {
                 field: "ingest.min_prose_words".into(),
@@ -57,6 +75,11 @@ impl IngestConfig {
             });
         }
         Ok(())
+    }
+
+    /// The sentences of `text` under these settings (see [`split_sentences_within`]).
+    pub fn sentences(&self, text: &str) -> Vec<Span> {
+        split_sentences_within(text, &self.abbreviations, self.max_sentence_bytes)
     }
 
     /// Adds furniture phrases, one per line (`PHRASE` or `PHRASE<TAB>strong`, `#` comments).
@@ -87,17 +110,44 @@ fn default_furniture() -> (Vec<String>, Vec<String>) {
     (weak, strong)
 }
 
-/// Turns raw article text into a [`Document`]: furniture removed, headline, dateline and
-/// body sentences found. `published`, when given, wins over a dateline in the text.
+/// Turns raw article text (or an HTML page) into a [`Document`]: furniture removed,
+/// headline, dateline and body sentences found. `published`, when given, wins over a
+/// dateline in the text. A text with nothing visible in it (only whitespace and invisible
+/// characters such as zero-width spaces) is refused.
 pub fn ingest(
     id: &str,
     text: &str,
     published: Option<Date>,
     config: &IngestConfig,
 ) -> Result<Document> {
-    if text.trim().is_empty() {
+    if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
         return Err(Error::EmptyDocument { id: id.to_string() });
     }
+    if looks_like_html(text) {
+        html::ingest_html(id, text, published, config)
+    } else {
+        ingest_text(id, text, published, config)
+    }
+}
+
+/// A character a reader does not see: format controls (zero-width space and joiners,
+/// direction marks, word joiner, the byte-order mark), the soft hyphen, blank fillers
+/// (Hangul fillers, the Braille blank) and other non-whitespace controls.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{2800}' | '\u{3164}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+        || (c.is_control() && !c.is_whitespace())
+}
+
+/// [`ingest`] for plain text.
+pub(crate) fn ingest_text(
+    id: &str,
+    text: &str,
+    published: Option<Date>,
+    config: &IngestConfig,
+) -> Result<Document> {
     let lines = classify_lines(text, config);
     let (body_start, body_end) = lines::body_range(&lines);
 
@@ -136,7 +186,7 @@ pub fn ingest(
             }),
             _ => {
                 let part = line.span.slice(text);
-                for s in split_sentences(part, &config.abbreviations) {
+                for s in config.sentences(part) {
                     sentences.push(Sentence {
                         span: s.shifted(line.span.start),
                         is_heading: false,
@@ -149,7 +199,7 @@ pub fn ingest(
         // Nothing looked like prose or a heading: keep every non-empty line rather than
         // drop what the caller gave.
         for line in &lines {
-            for s in split_sentences(line.span.slice(text), &config.abbreviations) {
+            for s in config.sentences(line.span.slice(text)) {
                 sentences.push(Sentence {
                     span: s.shifted(line.span.start),
                     is_heading: false,
@@ -187,6 +237,7 @@ pub fn ingest(
         title,
         published,
         sentences,
+        origin: Default::default(),
     })
 }
 

@@ -57,8 +57,72 @@ impl Abbreviations {
     }
 }
 
-/// Splits `text` into sentences; spans are trimmed of whitespace and index `text`.
+/// Default bound on a sentence's length in bytes (see [`split_sentences_within`]).
+pub const MAX_SENTENCE_BYTES: usize = 2048;
+
+/// Splits `text` into sentences; spans are trimmed of whitespace and index `text`. A
+/// sentence longer than [`MAX_SENTENCE_BYTES`] is cut (see [`split_sentences_within`]).
 pub fn split_sentences(text: &str, abbrevs: &Abbreviations) -> Vec<Span> {
+    split_sentences_within(text, abbrevs, MAX_SENTENCE_BYTES)
+}
+
+/// [`split_sentences`] with sentences of at most `max_bytes` (at least 64): a longer one
+/// (a run-on line with no punctuation, a list pasted as one line) is cut after the last
+/// ', ', '; ' or ': ' in the second half of each `max_bytes` window, else at the last space,
+/// else at a character boundary, so every later stage sees pieces of bounded length.
+pub fn split_sentences_within(text: &str, abbrevs: &Abbreviations, max_bytes: usize) -> Vec<Span> {
+    let max = max_bytes.max(64);
+    let mut out = Vec::new();
+    for span in join_sentences(text, abbrevs) {
+        if span.len() <= max {
+            out.push(span);
+        } else {
+            cut(text, span, max, &mut out);
+        }
+    }
+    out
+}
+
+/// Cuts `span` of `text` into trimmed pieces of at most `max` bytes.
+fn cut(text: &str, span: Span, max: usize, out: &mut Vec<Span>) {
+    let mut start = span.start;
+    while span.end - start > max {
+        let window = &text[start..floor_boundary(text, start + max)];
+        let half = window.len() / 2;
+        let at = window
+            .rmatch_indices([',', ';', ':'])
+            .find(|&(i, _)| i >= half && window[i + 1..].starts_with(' '))
+            .map(|(i, _)| i + 1)
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i >= half / 2))
+            .unwrap_or(window.len())
+            .max(1);
+        let piece = super::trim_span(text, Span::new(start, start + at));
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start += at;
+        // A cut inside a character moves to its end.
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    let rest = super::trim_span(text, Span::new(start, span.end));
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+}
+
+/// The largest character boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// UAX #29 sentences, joined where the boundary is not a real sentence end.
+fn join_sentences(text: &str, abbrevs: &Abbreviations) -> Vec<Span> {
     let mut raw: Vec<Span> = text
         .split_sentence_bound_indices()
         .map(|(i, s)| super::trim_span(text, Span::new(i, i + s.len())))
@@ -155,6 +219,29 @@ mod tests {
                 "The U.S. President agreed on Feb. 28 to clause No. 2 of the plan."
             ]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_a_bounded_length() {
+        let line = "word ".repeat(10_000);
+        let spans = split_sentences_within(&line, &Abbreviations::default(), 1000);
+        assert!(spans.len() >= 50);
+        assert!(spans.iter().all(|s| s.len() <= 1000 && !s.is_empty()));
+        let covered: usize = spans
+            .iter()
+            .map(|s| s.slice(&line).matches("word").count())
+            .sum();
+        assert_eq!(covered, 10_000);
+        // A clause boundary in the window's second half is preferred to a plain space.
+        let t = format!("{}, {}", "a".repeat(600), "b c ".repeat(200));
+        let first = split_sentences_within(&t, &Abbreviations::default(), 1000)[0];
+        assert_eq!(first.slice(&t), format!("{},", "a".repeat(600)));
+        // No space at all: cut between characters.
+        let w = "ж".repeat(1000);
+        let spans = split_sentences_within(&w, &Abbreviations::default(), 100);
+        assert!(spans
+            .iter()
+            .all(|s| s.len() <= 100 && w.is_char_boundary(s.start)));
     }
 
     #[test]

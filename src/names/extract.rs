@@ -884,6 +884,7 @@ mod tests {
                 span: Span::new(0, text.len()),
                 is_heading: false,
             }],
+            ..Document::default()
         }
     }
 

@@ -251,7 +251,7 @@ pub fn render(report: &Report, extras: &Extras) -> String {
         }
         o.push_str("</div></section>\n");
     }
-    refused(&mut o, extras);
+    refused(&mut o, report);
     w!(
         o,
         "<div id=\"status\" role=\"status\"></div>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
@@ -577,14 +577,14 @@ fn sentence_html(index: &Index, d: usize, k: usize, only: Option<usize>) -> Stri
     out
 }
 
-fn refused(o: &mut String, extras: &Extras) {
-    if !extras.refused.is_empty() {
+fn refused(o: &mut String, report: &Report) {
+    if !report.refused.is_empty() {
         w!(
             o,
             "<section class=\"refused\"><h2>Refused inputs ({})</h2><ul>\n",
-            extras.refused.len()
+            report.refused.len()
         );
-        for r in &extras.refused {
+        for r in &report.refused {
             w!(
                 o,
                 "<li><code>{}</code>: {}</li>\n",

@@ -51,7 +51,7 @@ enum Record<'a> {
         #[serde(flatten)]
         finding: &'a Finding,
     },
-    Refused(&'a super::RefusedInput),
+    Refused(&'a crate::report::Refused),
 }
 
 /// What goes into each event's block: indexes into the report's lists.
@@ -107,7 +107,7 @@ pub fn write(report: &Report, extras: &Extras, mut out: impl Write) -> io::Resul
             entities: report.entities.len(),
             alignments: report.alignments.len(),
             findings: report.findings.len(),
-            refused: extras.refused.len(),
+            refused: report.refused.len(),
         },
     )?;
     for (e, block) in blocks(report).iter().enumerate() {
@@ -147,7 +147,7 @@ pub fn write(report: &Report, extras: &Extras, mut out: impl Write) -> io::Resul
         }
         out.flush()?;
     }
-    for r in &extras.refused {
+    for r in &report.refused {
         line(&mut out, &Record::Refused(r))?;
     }
     out.flush()

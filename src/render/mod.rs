@@ -1,7 +1,7 @@
 //! Views of a [`Report`] beside its JSON: a text summary for a terminal ([`text`]), typed
 //! JSON lines for pipelines ([`jsonl`]) and one self-contained HTML page that shows the
 //! articles of each event side by side ([`html`]). They read the report only, plus the
-//! [`Extras`] a report does not hold (metadata given with the inputs, inputs refused).
+//! [`Extras`] a report does not hold (metadata given with the inputs).
 
 pub mod html;
 pub mod jsonl;
@@ -16,8 +16,6 @@ use std::collections::BTreeMap;
 pub struct Extras {
     /// Metadata given with the inputs, by document id.
     pub meta: BTreeMap<String, Meta>,
-    /// Inputs that were not reconciled.
-    pub refused: Vec<RefusedInput>,
 }
 
 /// Metadata of one document, as given with the input (JSON lines `url`, `source`).
@@ -29,17 +27,8 @@ pub struct Meta {
     pub source: Option<String>,
 }
 
-/// An input that was not reconciled: `{ "id": ..., "error": ... }` as in report format 1.1.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct RefusedInput {
-    /// The input's id (or path).
-    pub id: String,
-    /// Why it was refused.
-    pub error: String,
-}
-
 impl Extras {
-    /// The metadata of `inputs` and the inputs [`crate::input`] could not read.
+    /// The metadata given with `inputs`.
     pub fn from_inputs(inputs: &Inputs) -> Extras {
         let meta = inputs
             .inputs
@@ -53,15 +42,7 @@ impl Extras {
                 (i.id.clone(), m)
             })
             .collect();
-        let refused = inputs
-            .refused
-            .iter()
-            .map(|r| RefusedInput {
-                id: r.id.clone(),
-                error: r.error.to_string(),
-            })
-            .collect();
-        Extras { meta, refused }
+        Extras { meta }
     }
 }
 
@@ -175,6 +156,7 @@ mod tests {
                 finding(FindingKind::Contradiction, 0.5, &["a", "b", "c"]),
                 finding(FindingKind::Contradiction, 0.6, &["c", "d"]),
             ],
+            refused: vec![],
         };
         assert_eq!(ranked(&report), [3, 1, 4, 2, 0]);
     }

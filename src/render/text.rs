@@ -58,9 +58,9 @@ pub fn render(report: &Report, extras: &Extras) -> String {
         }
     }
     names(&mut o, report);
-    if !extras.refused.is_empty() {
-        w!(o, "\nREFUSED ({})", extras.refused.len());
-        for r in &extras.refused {
+    if !report.refused.is_empty() {
+        w!(o, "\nREFUSED ({})", report.refused.len());
+        for r in &report.refused {
             w!(o, "  {}: {}", r.id, r.error);
         }
     }
