@@ -35,19 +35,22 @@ impl Default for Config {
     /// more than reconciling a handful of articles, so it is done once per process and each
     /// call clones that copy.
     fn default() -> Self {
-        static BUILT_IN: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
-        BUILT_IN
-            .get_or_init(|| Config {
-                max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
-                ingest: IngestConfig::default(),
-                names: NamesConfig::default(),
-                events: EventsConfig::default(),
-                align: AlignConfig::default(),
-                compare: CompareConfig::default(),
-                garble: GarbleConfig::default(),
-            })
-            .clone()
+        built_in().clone()
     }
+}
+
+/// The built-in config, parsed once per process.
+pub(crate) fn built_in() -> &'static Config {
+    static BUILT_IN: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    BUILT_IN.get_or_init(|| Config {
+        max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        ingest: IngestConfig::default(),
+        names: NamesConfig::default(),
+        events: EventsConfig::default(),
+        align: AlignConfig::default(),
+        compare: CompareConfig::default(),
+        garble: GarbleConfig::default(),
+    })
 }
 
 impl Config {
