@@ -474,3 +474,14 @@ fn add_all_bytes_equals_adding_one_by_one() {
         "{expected:?}"
     );
 }
+
+#[test]
+fn a_dateline_between_headline_and_lead_keeps_the_headline() {
+    let text = "Harbour Board wins vote to share port costs with the city\nMarch 3, 2024 6:10 PM\nThe vote ended a long dispute over dredging.\nMembers of the board said the costs would be split evenly between the two owners of the port.\nThe city council will vote on the same plan next week, its chair said on Monday.\n";
+    let d = doc("a", text);
+    assert_eq!(
+        d.title_text(),
+        Some("Harbour Board wins vote to share port costs with the city")
+    );
+    assert!(find(&d, "Harbour Board wins").is_some());
+}

@@ -31,6 +31,9 @@ pub struct Line {
     pub words: usize,
     /// True when the line ends with sentence-closing punctuation.
     pub ends_sentence: bool,
+    /// True for a dateline ('December 23, 2012 6:11 PM'): furniture that sits between a
+    /// headline and its article, not between a masthead and the headline.
+    pub dateline: bool,
 }
 
 /// Splits `text` into non-empty lines and classifies each.
@@ -95,7 +98,7 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
         }
     };
     let strong = config.strong_furniture.iter().any(hit);
-    let weak = config.furniture.iter().any(hit);
+    let weak_hits = config.furniture.iter().filter(|p| hit(p)).count();
     let latin = ws
         .iter()
         .filter(|w| {
@@ -113,9 +116,10 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
         || line.contains("   ");
     let stop_ratio = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
 
+    let dateline = is_dateline(line, &ws);
     let kind = if strong
-        || (weak && n < 12 && (n <= 4 || !ends_sentence))
-        || is_dateline(line, &ws)
+        || is_weak_furniture(weak_hits, n, ends_sentence)
+        || dateline
         || is_byline(&ws, ends_sentence)
     {
         LineKind::Furniture
@@ -128,7 +132,7 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
         // Long running text that lost its final punctuation.
         LineKind::Prose
     } else if (3..=40).contains(&n)
-        && !weak
+        && weak_hits <= 1
         && !separators
         && !glued
         && latin * 10 >= n * 9
@@ -148,7 +152,17 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
         kind,
         words: n,
         ends_sentence,
+        dateline,
     }
+}
+
+/// A line holding `hits` phrases of the (weak) furniture vocabulary is furniture when it is
+/// little else: a short line ('Share', 'Related articles', 'Follow us on Twitter'), two or
+/// more such phrases ('Sign up for our newsletter'), or one phrase in a fragment of six
+/// words or fewer. One such word in a longer headline ('AMD acquires SeaMicro to grab share
+/// of microserver market') is a word of the headline.
+fn is_weak_furniture(hits: usize, words: usize, ends_sentence: bool) -> bool {
+    hits > 0 && (words <= 4 || (hits >= 2 && words < 12) || (words <= 6 && !ends_sentence))
 }
 
 /// Words a dateline may hold besides the date itself ('Updated: 2025-06-04 18:30 GMT').

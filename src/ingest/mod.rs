@@ -155,7 +155,8 @@ pub(crate) fn ingest_text(
     let mut title = None;
     // Heading lines above the body, in groups split by furniture: the last group holds the
     // headline (its first line) and sub-headlines; earlier groups are mastheads and section
-    // names ('The Daily Example' above 'Home | World').
+    // names ('The Daily Example' above 'Home | World'). A dateline splits no group: it
+    // sits between a headline and its article.
     let above = &lines[..body_start];
     let group_start = above
         .iter()
@@ -163,7 +164,7 @@ pub(crate) fn ingest_text(
         .map_or(0, |last| {
             above[..last]
                 .iter()
-                .rposition(|l| l.kind == LineKind::Furniture)
+                .rposition(|l| l.kind == LineKind::Furniture && !l.dateline)
                 .map_or(0, |f| f + 1)
         });
     for line in &above[group_start..] {
