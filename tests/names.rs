@@ -343,3 +343,21 @@ fn cyrillic_names_fold_their_case_endings() {
     assert_eq!(entity(&c, &e, "Путин"), entity(&c, &e, "Vladimir Putin"));
     assert_ne!(entity(&c, &e, "США"), entity(&c, &e, "Witkoff"));
 }
+
+#[test]
+fn a_word_the_article_capitalises_alone_is_a_name_at_a_sentence_start_too() {
+    let a = "Rookie shines\n\nCritics doubted the rookie, but it is fair to say Frost proved them wrong. Frost threw for 300 yards on Sunday and ran for a score.";
+    let b = "Late frost\n\nA late frost hit the orchards on Sunday. Frost damage was worst in the valley.";
+    let c = "Season ahead\n\nThe club signed Michael Frost in March.";
+    let (c, e) = entities_of(&[("a", a), ("b", b), ("c", c)]);
+    let surfaces = |id: &str| -> Vec<&str> {
+        e.mentions
+            .iter()
+            .filter(|m| c.documents()[m.doc].id == id)
+            .map(|m| m.span.slice(&c.documents()[m.doc].text))
+            .collect()
+    };
+    assert_eq!(surfaces("a"), ["Frost", "Frost"], "both of the article's 'Frost'");
+    // The article that writes 'frost' in lowercase: its sentence-initial 'Frost' is a word.
+    assert!(surfaces("b").is_empty(), "{:?}", surfaces("b"));
+}

@@ -171,13 +171,23 @@ struct Ctx<'a> {
 }
 
 /// The surnames of a document (lowercased): capitalised words written mid-sentence right
-/// after a given name or an initial and ending the name ('Andrew Luck threw').
+/// after a given name or an initial and ending the name ('Andrew Luck threw'), and words
+/// the document writes capitalised and alone mid-sentence but never in lowercase ('it is
+/// safe to say Luck exceeded them'), so that the same word starting a sentence of that
+/// document ('Luck threw for 205 yards') is a name too: one sense per discourse.
 fn doc_surnames(doc: &Document, lex: &Lexicons) -> WordSet {
     let mut out = WordSet::default();
+    let (mut solo, mut lowercase) = (WordSet::default(), WordSet::default());
     for s in doc.sentences.iter().filter(|s| !s.is_heading) {
         let text = s.span.slice(&doc.text);
         let ws = crate::text::words(text);
+        for w in ws.iter().filter(|w| w.text.starts_with(char::is_lowercase)) {
+            lowercase.insert(w.text.to_lowercase());
+        }
         for i in 1..ws.len() {
+            if is_solo_midcap(text, &ws, i, lex) {
+                solo.insert(strip_possessive(ws[i].text).0.to_lowercase());
+            }
             let (prev, core) = (ws[i - 1].text, strip_possessive(ws[i].text).0);
             let initial = prev.chars().count() == 1 && is_capitalised(prev);
             let given = is_capitalised(prev) && lex.is_given_name(prev);
@@ -196,7 +206,27 @@ fn doc_surnames(doc: &Document, lex: &Lexicons) -> WordSet {
             }
         }
     }
+    out.extend(solo.into_iter().filter(|w| !lowercase.contains(w)));
     out
+}
+
+/// Word `i` is capitalised mid-sentence between two words that are not ('say Luck
+/// exceeded'): not a title, an acronym or a function word.
+fn is_solo_midcap(text: &str, ws: &[Word], i: usize, lex: &Lexicons) -> bool {
+    let core = strip_possessive(ws[i].text).0;
+    let lower = core.to_lowercase();
+    let plain = |j: usize| ws.get(j).is_none_or(|w| !is_capitalised(w.text));
+    is_capitalised(core)
+        && core.chars().count() > 1
+        && !is_acronym(core)
+        && plain(i - 1)
+        && plain(i + 1)
+        && gap(text, ws, i) == " "
+        && !starts_clause(text, ws, i)
+        && lex.title(core).is_none()
+        && !lex.honorifics.contains(&lower)
+        && !lex.not_names.contains(&lower)
+        && !is_stopword(&lower)
 }
 
 /// The text between two words (`""` when out of range).
