@@ -35,18 +35,27 @@ impl Default for Config {
     /// more than reconciling a handful of articles, so it is done once per process and each
     /// call clones that copy.
     fn default() -> Self {
+        Config::built_in().clone()
+    }
+}
+
+impl Config {
+    /// The built-in configuration, built once per process. Reading a default through this
+    /// reference costs nothing, where [`Config::default`] clones every lexicon: the settings
+    /// registry reads its defaults here (it did so once per setting on every
+    /// [`Config::validate`], which made each `Corpus::with_config` and `Config::set` take
+    /// seconds).
+    pub(crate) fn built_in() -> &'static Config {
         static BUILT_IN: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
-        BUILT_IN
-            .get_or_init(|| Config {
-                max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
-                ingest: IngestConfig::default(),
-                names: NamesConfig::default(),
-                events: EventsConfig::default(),
-                align: AlignConfig::default(),
-                compare: CompareConfig::default(),
-                garble: GarbleConfig::default(),
-            })
-            .clone()
+        BUILT_IN.get_or_init(|| Config {
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            ingest: IngestConfig::default(),
+            names: NamesConfig::default(),
+            events: EventsConfig::default(),
+            align: AlignConfig::default(),
+            compare: CompareConfig::default(),
+            garble: GarbleConfig::default(),
+        })
     }
 }
 

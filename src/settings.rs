@@ -179,7 +179,7 @@ impl Setting {
 
     /// The value in [`Config::default`].
     pub fn default_value(&self) -> Value {
-        self.get(&Config::default())
+        self.get(Config::built_in())
     }
 
     /// True for a whole-number setting.
