@@ -308,7 +308,7 @@ fn record(name: &str, line: usize, bytes: &[u8]) -> Result<Input> {
 }
 
 /// `YYYY-MM-DD`, alone or starting an RFC 3339 date-time (`2025-03-13T09:30:00Z`).
-fn parse_published(s: &str) -> Option<Date> {
+pub(crate) fn parse_published(s: &str) -> Option<Date> {
     match s.get(..10) {
         Some(day) if s.len() == 10 || s[10..].starts_with(['T', 't', ' ']) => Date::parse_iso(day),
         _ => None,

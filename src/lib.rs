@@ -35,6 +35,9 @@
 //! # Ok::<(), corroborate::Error>(())
 //! ```
 //!
+//! [`api`] holds small stable entry points for bindings (one sentence pair, a list of names,
+//! one sentence's garble score).
+//!
 //! Files, directories, standard input and JSON lines are read by [`input`] (what the
 //! `corroborate` tool uses); [`render`] turns a report into text, JSON lines or an HTML
 //! page.
@@ -92,6 +95,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod api;
 pub mod compare;
 pub mod config;
 pub mod corpus;
