@@ -3,10 +3,14 @@
 //! Each document becomes a TF-IDF vector over its [terms](crate::terms) (entity ids, numbers,
 //! stems; a term's tf is the number of sentences holding it, damped by a log). Candidate pairs
 //! come from an inverted index over each document's most distinctive terms, so the cost grows
-//! with the number of documents that share rare terms, not with all pairs. Documents are then
-//! merged by average-linkage clustering over those pairs, never across a cannot-link: two
-//! documents whose publication dates are further apart than `max_date_gap_days` report
-//! different events, however alike their cast of people.
+//! with the number of documents that share rare terms, not with all pairs. Entity terms weigh
+//! `entity_weight` times a word: two incidents of one kind share their vocabulary, rarely
+//! their cast and places. Documents are then merged by average-linkage clustering over those
+//! pairs. Dates are soft evidence: each group has a span of publication dates (undated
+//! documents take the span of the group they join) and the linkage of two groups is scaled
+//! down by the days between their spans beyond `date_window_days`, halving every
+//! `date_half_life_days`; pairs too far apart ever to reach `min_similarity` are not
+//! generated.
 
 use crate::config::check_unit;
 use crate::document::Document;
@@ -21,8 +25,16 @@ use std::collections::{BTreeMap, BinaryHeap};
 pub struct EventsConfig {
     /// Two groups merge when the average cosine similarity of their documents is at least this.
     pub min_similarity: f64,
-    /// Documents dated further apart than this many days are never in one event.
-    pub max_date_gap_days: i64,
+    /// Documents dated at most this many days apart are compared on their words alone.
+    pub date_window_days: i64,
+    /// Beyond the window, each this many days of gap halve the similarity of two dated
+    /// documents: dates are evidence, not a wall (a trial and its verdict a week later stay
+    /// one story when their words agree strongly enough).
+    pub date_half_life_days: f64,
+    /// Weight of an entity term (a resolved person, place or organisation) relative to a
+    /// word: two incidents of one kind share their words, rarely their cast and places.
+    pub entity_weight: f64,
+
     /// Number of most distinctive terms per document used to find candidate pairs.
     pub blocking_terms: usize,
     /// Relative closeness: two groups merge only when their average similarity is at least
@@ -35,8 +47,11 @@ pub struct EventsConfig {
 impl Default for EventsConfig {
     fn default() -> Self {
         EventsConfig {
-            min_similarity: 0.3,
-            max_date_gap_days: 4,
+            min_similarity: 0.2,
+            date_window_days: 4,
+            date_half_life_days: 7.0,
+            entity_weight: 2.0,
+
             blocking_terms: 40,
             min_relative_similarity: 0.7,
         }
@@ -51,11 +66,22 @@ impl EventsConfig {
             "events.min_relative_similarity",
             self.min_relative_similarity,
         )?;
-        if self.max_date_gap_days < 0 {
+        if self.date_window_days < 0 {
             return Err(Error::Config {
-                field: "events.max_date_gap_days".into(),
+                field: "events.date_window_days".into(),
                 message: "must be >= 0".into(),
             });
+        }
+        for (field, v) in [
+            ("events.date_half_life_days", self.date_half_life_days),
+            ("events.entity_weight", self.entity_weight),
+        ] {
+            if !(v > 0.0 && v.is_finite()) {
+                return Err(Error::Config {
+                    field: field.into(),
+                    message: "must be > 0".into(),
+                });
+            }
         }
         if self.blocking_terms == 0 {
             return Err(Error::Config {
@@ -70,21 +96,28 @@ impl EventsConfig {
 /// A sparse, L2-normalised document vector.
 type Vector = Vec<(TermId, f64)>;
 
-fn doc_vectors(terms: &CorpusTerms) -> Vec<Vector> {
+fn doc_vectors(terms: &CorpusTerms, config: &EventsConfig) -> Vec<Vector> {
     terms
         .sentences
         .iter()
         .map(|sents| {
-            let mut tf: BTreeMap<TermId, u32> = BTreeMap::new();
+            let mut tf: BTreeMap<TermId, f64> = BTreeMap::new();
             for s in sents {
                 // Synonym concepts widen sentence matching; documents compare on words.
                 for &t in s.iter().filter(|&&t| !terms.is_concept[t as usize]) {
-                    *tf.entry(t).or_default() += 1;
+                    *tf.entry(t).or_default() += 1.0;
                 }
             }
             let mut v: Vector = tf
                 .into_iter()
-                .map(|(t, n)| (t, (1.0 + (n as f64).ln()) * terms.document_idf(t)))
+                .map(|(t, n)| {
+                    let kind = if terms.is_entity[t as usize] {
+                        config.entity_weight
+                    } else {
+                        1.0
+                    };
+                    (t, damped(n) * kind * terms.document_idf(t))
+                })
                 .collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
@@ -93,6 +126,39 @@ fn doc_vectors(terms: &CorpusTerms) -> Vec<Vector> {
             v
         })
         .collect()
+}
+
+/// A term count damped by a log (`1 + ln n`), linear below one occurrence.
+fn damped(n: f64) -> f64 {
+    if n >= 1.0 {
+        1.0 + n.ln()
+    } else {
+        n
+    }
+}
+
+/// The factor by which a gap of `gap` days between two dated documents scales their
+/// similarity: 1 inside the window, halved every `half_life` days beyond it.
+fn date_factor(gap: i64, config: &EventsConfig) -> f64 {
+    let over = (gap.abs() - config.date_window_days).max(0) as f64;
+    0.5f64.powf(over / config.date_half_life_days)
+}
+
+/// The date factor of two groups with these date spans: by the days between the spans
+/// (0 when they overlap); 1 when either group is undated.
+fn span_factor(a: Option<(i64, i64)>, b: Option<(i64, i64)>, config: &EventsConfig) -> f64 {
+    match (a, b) {
+        (Some((p, q)), Some((r, s))) => date_factor((r - q).max(p - s).max(0), config),
+        _ => 1.0,
+    }
+}
+
+/// The largest gap in days at which two documents can still reach `min_similarity`
+/// (their cosine being at most 1); candidate pairs are never generated beyond it.
+fn date_horizon(config: &EventsConfig) -> i64 {
+    let halvings = (1.0 / config.min_similarity.max(1e-9)).log2();
+    let extra = (halvings * config.date_half_life_days).min(1e9);
+    config.date_window_days.saturating_add(extra.ceil() as i64)
 }
 
 /// Cosine of two normalised sparse vectors sorted by term.
@@ -195,19 +261,11 @@ type Posting = (Vec<(i64, usize)>, Vec<usize>);
 /// exactly one list; lists and their members are in input order.
 pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> Vec<Vec<usize>> {
     let n = docs.len();
-    let vectors = doc_vectors(terms);
+    let vectors = doc_vectors(terms, config);
     let days: Vec<Option<i64>> = docs
         .iter()
         .map(|d| d.published.and_then(|p| p.days()))
         .collect();
-    let conflict = |a: &[usize], b: &[usize]| {
-        a.iter().any(|&x| {
-            b.iter().any(|&y| match (days[x], days[y]) {
-                (Some(p), Some(q)) => (p - q).abs() > config.max_date_gap_days,
-                _ => false,
-            })
-        })
-    };
 
     // Average linkage over the sparse similarity graph: sums of edge weights between clusters.
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
@@ -220,7 +278,7 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
         terms,
         config.blocking_terms,
         &days,
-        config.max_date_gap_days,
+        date_horizon(config),
     ) {
         let s = cosine(&vectors[a], &vectors[b]);
         if s > 0.0 {
@@ -246,11 +304,18 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
     let avg = |members: &[Vec<usize>], a: usize, b: usize, sum: f64| {
         sum / (members[a].len() * members[b].len()) as f64
     };
+    // Each group's publication dates as a span (first, last day); undated groups have none
+    // and take the span of the dated group they join.
+    let mut spans: Vec<Option<(i64, i64)>> = days.iter().map(|d| d.map(|x| (x, x))).collect();
+    let linkage = |members: &[Vec<usize>], spans: &[Option<(i64, i64)>], a, b, sum| {
+        avg(members, a, b, sum) * span_factor(spans[a], spans[b], config)
+    };
     let mut heap = BinaryHeap::new();
     for (a, row) in links.iter().enumerate() {
         for (&b, &s) in row {
-            if a < b && s >= config.min_similarity {
-                heap.push(Cand(s, a, b));
+            let v = linkage(&members, &spans, a, b, s);
+            if a < b && v >= config.min_similarity {
+                heap.push(Cand(v, a, b));
             }
         }
     }
@@ -258,12 +323,11 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
         if !alive[a] || !alive[b] {
             continue;
         }
-        let current = links[a].get(&b).map(|&s| avg(&members, a, b, s));
+        let current = links[a]
+            .get(&b)
+            .map(|&s| linkage(&members, &spans, a, b, s));
         if current != Some(score) {
             continue; // stale entry
-        }
-        if conflict(&members[a], &members[b]) {
-            continue;
         }
         let cohesion = |g: usize| {
             let k = members[g].len();
@@ -281,6 +345,10 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
         // Merge b into a (a < b keeps the lower index as the representative).
         let (a, b) = (a.min(b), a.max(b));
         alive[b] = false;
+        spans[a] = match (spans[a], spans[b]) {
+            (Some((p, q)), Some((r, s))) => Some((p.min(r), q.max(s))),
+            (x, y) => x.or(y),
+        };
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
         members[a].sort_unstable();
@@ -296,7 +364,7 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
             links[c].insert(a, total);
         }
         for (&c, &s) in &links[a] {
-            let v = avg(&members, a, c, s);
+            let v = linkage(&members, &spans, a, c, s);
             if alive[c] && v >= config.min_similarity {
                 heap.push(Cand(v, a.min(c), a.max(c)));
             }
@@ -336,5 +404,19 @@ mod tests {
             group(&d, &t, &EventsConfig::default()),
             vec![vec![0, 1], vec![2]]
         );
+    }
+
+    #[test]
+    fn dates_lower_the_linkage_and_undated_groups_are_not_penalised() {
+        let c = EventsConfig::default();
+        assert_eq!(span_factor(Some((0, 3)), Some((5, 6)), &c), 1.0);
+        let week = span_factor(Some((0, 0)), Some((11, 12)), &c);
+        assert!((week - 0.5).abs() < 1e-12, "{week}");
+        assert_eq!(span_factor(None, Some((900, 900)), &c), 1.0);
+        // Beyond the horizon even identical documents cannot reach min_similarity.
+        let far =
+            c.date_window_days as f64 + c.date_half_life_days * (1.0 / c.min_similarity).log2();
+        assert!(date_factor(far.ceil() as i64 + 1, &c) < c.min_similarity);
+        assert!(date_horizon(&c) >= far as i64);
     }
 }

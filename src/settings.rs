@@ -271,7 +271,9 @@ pub static SETTINGS: &[Setting] = registry! {
     names.context_overlap: UNIT, "Minimum share of content words (Dice) the sentences must have in common for a context-supported merge.";
 
     events.min_similarity: UNIT, "Two groups of documents merge into one event when their average cosine similarity is at least this.";
-    events.max_date_gap_days: at_least(0.0), "Documents dated further apart than this many days are never in one event.";
+    events.date_window_days: at_least(0.0), "Documents dated at most this many days apart are compared on their words alone.";
+    events.date_half_life_days: at_least(0.1), "Beyond the date window, each this many days of gap halve the similarity of two dated documents.";
+    events.entity_weight: within(0.1, 10.0), "Weight of an entity term (resolved person, place, organisation) relative to a word in event vectors.";
     events.blocking_terms: at_least(1.0), "Number of most distinctive terms per document used to find candidate pairs.";
     events.min_relative_similarity: UNIT, "Two groups merge only when their similarity is at least this share of the cohesion of the less cohesive one.";
 
