@@ -311,6 +311,7 @@ pub static SETTINGS: &[Setting] = registry! {
     garble.context_share: UNIT, "In a flagged document with this share of its sentences flagged, a sentence no other source carries is flagged too; 1 turns it off.";
     garble.grammar_weight: UNIT, "Confidence of a word sequence English grammar does not allow (broken_grammar).";
     garble.idiom_weight: UNIT, "Confidence of a broken idiom.";
+    garble.loop_weight: UNIT, "Confidence of a phrase repeated back to back (looping).";
     garble.title_weight: UNIT, "Confidence of a nonexistent title.";
     garble.name_variant_weight: UNIT, "Weight of a name spelled against the corpus consensus, consistently within its document.";
     garble.name_inconsistent_weight: UNIT, "Weight of a name spelled against the consensus by a document that also spells it otherwise.";

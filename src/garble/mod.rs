@@ -7,7 +7,9 @@
 //! - broken idioms: a known idiom's frame with one key word replaced ([`idioms`],
 //!   `broken_idiom`);
 //! - titles that do not exist in English ([`titles`], `nonexistent_title`);
-//! - word pairs English grammar does not allow ([`grammar`], `broken_grammar`).
+//! - word sequences English grammar does not allow ([`grammar`], `broken_grammar`);
+//! - a phrase repeated back to back, the loop of a derailed translation ([`looping`],
+//!   `looping`).
 //!
 //! Signals that use the other sources ([`assess`], [`cross`]): a name spelled against the
 //! corpus consensus (`name_variant`); among five or more renderings of one text, a sentence
@@ -21,6 +23,7 @@ pub mod cross;
 pub mod document;
 pub mod grammar;
 pub mod idioms;
+pub mod looping;
 pub mod signals;
 pub use crate::wordfreq as stats;
 pub mod titles;
@@ -66,6 +69,9 @@ pub struct GarbleConfig {
     pub grammar_weight: f64,
     /// Confidence of a broken idiom.
     pub idiom_weight: f64,
+    /// Confidence of a phrase repeated back to back (`looping`; below `flag_threshold`:
+    /// alone it flags a sentence only inside a garbled document).
+    pub loop_weight: f64,
     /// Confidence of a nonexistent title (below `flag_threshold`: alone it flags a sentence
     /// only inside a garbled document; a fluent writer can get one title wrong).
     pub title_weight: f64,
@@ -150,6 +156,7 @@ impl Default for GarbleConfig {
             context_share: 0.5,
             grammar_weight: 0.7,
             idiom_weight: 0.9,
+            loop_weight: 0.75,
             title_weight: 0.75,
             name_variant_weight: 0.3,
             name_inconsistent_weight: 0.6,
@@ -189,6 +196,7 @@ impl GarbleConfig {
             "broken_idiom" => self.idiom_weight,
             "nonexistent_title" => self.title_weight,
             "broken_grammar" => self.grammar_weight,
+            "looping" => self.loop_weight,
             _ => 0.0,
         }
     }
@@ -213,6 +221,7 @@ impl GarbleConfig {
             self.in_document_flag_threshold,
         )?;
         check_unit("garble.idiom_weight", self.idiom_weight)?;
+        check_unit("garble.loop_weight", self.loop_weight)?;
         check_unit("garble.context_share", self.context_share)?;
         check_unit("garble.grammar_weight", self.grammar_weight)?;
         check_unit("garble.title_weight", self.title_weight)?;
@@ -335,6 +344,15 @@ pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
         }
         notes.push(format!("'{}': {}", g.span.slice(text), g.what));
         evidence.push(g.span);
+    }
+    if let Some(span) = looping::find_loop(text) {
+        reasons.push("looping".to_string());
+        parts.push(config.loop_weight);
+        notes.push(format!(
+            "'{}' repeats a phrase back to back, as a derailed translation loops",
+            span.slice(text)
+        ));
+        evidence.push(span);
     }
     if prior >= config.word_salad_threshold {
         reasons.push("word_salad".to_string());
