@@ -329,9 +329,11 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
         if current != Some(score) {
             continue; // stale entry
         }
+        // A group's cohesion is estimated from three documents or more: two near-copies (two
+        // renderings by one system) are one pair, not a tight story that others must match.
         let cohesion = |g: usize| {
             let k = members[g].len();
-            (k > 1).then(|| internal[g] / (k * (k - 1) / 2) as f64)
+            (k > 2).then(|| internal[g] / (k * (k - 1) / 2) as f64)
         };
         // A lone document joins on absolute similarity; two groups also need relative closeness.
         let weakest = match (cohesion(a), cohesion(b)) {

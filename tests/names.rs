@@ -357,7 +357,11 @@ fn a_word_the_article_capitalises_alone_is_a_name_at_a_sentence_start_too() {
             .map(|m| m.span.slice(&c.documents()[m.doc].text))
             .collect()
     };
-    assert_eq!(surfaces("a"), ["Frost", "Frost"], "both of the article's 'Frost'");
+    assert_eq!(
+        surfaces("a"),
+        ["Frost", "Frost"],
+        "both of the article's 'Frost'"
+    );
     // The article that writes 'frost' in lowercase: its sentence-initial 'Frost' is a word.
     assert!(surfaces("b").is_empty(), "{:?}", surfaces("b"));
 }
