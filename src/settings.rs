@@ -294,6 +294,7 @@ pub static SETTINGS: &[Setting] = registry! {
     compare.number_min_cover: UNIT, "Different values of one counted thing contradict when the sentences overlap at least this much.";
     compare.offset_min_shared: at_least(0.0), "A time offset against a duration of the same length needs this many shared content words.";
     compare.date_min_cover: UNIT, "Different days contradict when the rest of the sentences overlaps at least this much.";
+    compare.date_clause_cover: UNIT, "Different days contradict only when at least this share of the content words of each day's clause is in the clause of the other day.";
     compare.entity_min_cover: UNIT, "Two people with the same role contradict when the sentences overlap at least this much.";
     compare.agree_min_cover: UNIT, "Agreement needs both sentences' content covered at least this much...";
     compare.agree_max_cover: UNIT, "...and one of them at least this much.";

@@ -539,6 +539,16 @@ const BETWEEN_NUMBER_AND_THING: &[&str] = &[
     "less",
 ];
 
+/// Words after a number that make it count a part of a whole ('three other rifles').
+const PART_WORDS: &[&str] = &[
+    "more",
+    "other",
+    "additional",
+    "extra",
+    "further",
+    "remaining",
+];
+
 fn number_value(toks: &[Tok], i: usize, lex: &Lexicons) -> Option<(f64, usize)> {
     let t = &toks[i];
     if t.low
@@ -782,6 +792,14 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
             unit = Some(u.to_string());
             thing = unit.clone();
             end = f.toks[after].span.end;
+            // A measure joined to its number ('an 86-yard run') describes the noun after
+            // it: it measures the run, not a total of yards ('ran for 226 yards').
+            let head = (after + 1 < n && f.toks[after].hyphen_prev && f.toks[after + 1].content)
+                .then(|| np_head(f, text, after + 1, lex));
+            if let Some(h) = head {
+                thing = Some(f.toks[h].canon.clone());
+                end = f.toks[h].span.end;
+            }
         } else {
             let mut j = after;
             while j < n
@@ -795,7 +813,18 @@ fn find_numbers(f: &mut Frame, text: &str, lex: &Lexicons) {
                 .all(|k| !gap(f, text, k).contains([',', ';', ':', '(', ')', '"']));
             if j < n && attached && f.toks[j].content && number_value(&f.toks, j, lex).is_none() {
                 let h = np_head(f, text, j, lex);
-                thing = Some(f.toks[h].canon.clone());
+                // '3 other rifles', '12 more soldiers' count a part (the rest, an
+                // increment), not the whole: they clash only with another such part.
+                let part = f
+                    .toks
+                    .get(after)
+                    .is_some_and(|t| PART_WORDS.contains(&t.low.as_str()));
+                let canon = &f.toks[h].canon;
+                thing = Some(if part {
+                    format!("part:{canon}")
+                } else {
+                    canon.clone()
+                });
                 end = f.toks[h].span.end;
             }
         }

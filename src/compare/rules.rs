@@ -313,6 +313,9 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 continue;
             }
             let (ia, ib) = (tok_index(a.frame, ta), tok_index(b.frame, tb));
+            if converse(&ta.low, &tb.low) || (picks_one(a.frame, ia) && picks_one(b.frame, ib)) {
+                continue;
+            }
             if conditional(a.frame, ia) || conditional(b.frame, ib) {
                 // 'If you receive an offer' asserts no receiving.
                 continue;
@@ -625,7 +628,13 @@ fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 cover_without(&a.frame.content, &b.frame.content, &skip, &cfg.lexicons).min(
                     cover_without(&b.frame.content, &a.frame.content, &skip, &cfg.lexicons),
                 );
-            if cover < cfg.date_min_cover {
+            // The two days must date one thing: the clause of each states what the clause
+            // of the other does ('was charged Saturday after a shooting' and 'charged after
+            // a shooting Friday' date the charge and the shooting).
+            let (ca, cb) = (clause_words(a.frame, x.span), clause_words(b.frame, y.span));
+            let clause_cover = cover_without(&ca, &cb, &skip, &cfg.lexicons)
+                .min(cover_without(&cb, &ca, &skip, &cfg.lexicons));
+            if cover < cfg.date_min_cover || clause_cover < cfg.date_clause_cover {
                 return;
             }
             hits.push(Hit {
@@ -645,6 +654,35 @@ fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             return;
         }
     }
+}
+
+/// The content words of the clause holding the token at `span` (see [`Frame::clause`]).
+fn clause_words(f: &Frame, span: Span) -> BTreeSet<String> {
+    let Some(k) = f.toks.iter().position(|t| t.span.start >= span.start) else {
+        return BTreeSet::new();
+    };
+    let c = f.clause.get(k).copied();
+    f.toks
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| t.content && f.clause.get(*i).copied() == c)
+        .map(|(_, t)| t.canon.clone())
+        .collect()
+}
+
+/// Opposites that name the two parties of one relation ('employer' / 'employee', 'lessor'
+/// / 'lessee'): one word with two endings; a sentence naming each states no clash.
+fn converse(x: &str, y: &str) -> bool {
+    let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    common >= 4 && common < x.chars().count() && common < y.chars().count()
+}
+
+/// A comparative or superlative picking one of several things ('the larger boat', 'the
+/// smaller boat' are two boats, not two sizes of one).
+fn picks_one(f: &Frame, i: usize) -> bool {
+    let t = &f.toks[i];
+    let graded = t.low.ends_with("er") || t.low.ends_with("est");
+    graded && i >= 1 && f.toks[i - 1].low == "the"
 }
 
 /// A role as one comparable value: head, domains and ranks ('advisor|national,security|').
