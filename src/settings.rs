@@ -14,7 +14,7 @@
 //! config.set("compare.min_finding_confidence", "0.7")?;
 //! let s = settings::find("compare.min_finding_confidence").unwrap();
 //! assert_eq!(s.get(&config).to_string(), "0.7");
-//! assert_eq!(s.default_value().to_string(), "0.5");
+//! assert_eq!(s.default_value().to_string(), "0.6");
 //! assert!(config.set("compare.min_finding_confidence", "1.5").is_err());
 //! # Ok::<(), corroborate::Error>(())
 //! ```

@@ -143,7 +143,7 @@ fn a_toml_config_file_is_read_and_its_errors_exit_2() {
     let good = dir.join("good.toml");
     std::fs::write(&good, "[compare]\nmin_finding_confidence = 0.9\n").unwrap();
     let o = corroborate(&["settings", "--config", good.to_str().unwrap()], b"");
-    assert!(stdout(&o).contains("0.9 (default 0.5)"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("0.9 (default 0.6)"), "{}", stdout(&o));
     let o = corroborate(&["settings", "--toml"], b"");
     std::fs::write(&good, stdout(&o)).unwrap();
     let o = corroborate(

@@ -33,7 +33,7 @@ fn seeds() -> Option<Vec<(String, String)>> {
 /// The events of a corpus as sets of id prefixes ("000", "001", ...), sorted.
 fn events_of(docs: &[(String, String)]) -> Vec<Vec<String>> {
     let input: Vec<(&str, &str)> = docs.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
-    let r = reconcile(&input).expect("seeds ingest");
+    let r = reconcile(input).expect("seeds ingest");
     let mut events: Vec<Vec<String>> = r
         .events
         .iter()

@@ -632,8 +632,12 @@ fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
             // of the other does ('was charged Saturday after a shooting' and 'charged after
             // a shooting Friday' date the charge and the shooting).
             let (ca, cb) = (clause_words(a.frame, x.span), clause_words(b.frame, y.span));
-            let clause_cover = cover_without(&ca, &cb, &skip, &cfg.lexicons)
-                .min(cover_without(&cb, &ca, &skip, &cfg.lexicons));
+            let clause_cover = cover_without(&ca, &cb, &skip, &cfg.lexicons).min(cover_without(
+                &cb,
+                &ca,
+                &skip,
+                &cfg.lexicons,
+            ));
             if cover < cfg.date_min_cover || clause_cover < cfg.date_clause_cover {
                 return;
             }
