@@ -261,11 +261,25 @@ fn day_number(t: &str) -> Option<u8> {
 
 fn year_number(t: &str) -> Option<i32> {
     let t = t.trim_end_matches([',', '.', ')']);
+    // A year glued to a clock time by a hyphen ('August 7, 2012-5:46 pm').
+    let t = match t.split_once('-') {
+        Some((year, time)) if is_clock(time) => year,
+        _ => t,
+    };
     if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let y: i32 = t.parse().ok()?;
     (1800..=2200).contains(&y).then_some(y)
+}
+
+/// 'H:MM' or 'HH:MM'.
+fn is_clock(t: &str) -> bool {
+    t.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    })
 }
 
 /// Whitespace-separated tokens with leading punctuation trimmed: (start, end, text).
@@ -321,6 +335,10 @@ mod tests {
         );
         let d = find_dates("Feb. 28 talks");
         assert_eq!(d[0].date.month, 2);
+        let d = find_dates("June 7, 2019-6:05 am");
+        assert_eq!(d[0].date.to_string(), "2019-06-07");
+        let d = find_dates("in June 7, 2019-2020");
+        assert_eq!(d[0].date.year, None, "a range is no year");
         let d = find_dates("datePublished 2025-06-04T18:30:00+02:00");
         assert_eq!(d[0].date.to_string(), "2025-06-04");
         let d = find_dates("Published: Oct. 21, 2025");
