@@ -231,6 +231,20 @@ impl Corpus {
         step(Stage::Compare);
         let (relations, mut findings) =
             compare::judge_events(docs, &entities, &events, &alignments, &cfg.compare);
+        let copy_of = crate::copies::originals(docs, &events, cfg.events.copy_min_jaccard);
+        let index: std::collections::BTreeMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        for f in &mut findings {
+            compare::findings::count_copies_once(f, &index, &copy_of);
+        }
+        // A text and its copies are one source: no corroboration.
+        findings.retain(|f| {
+            f.kind != crate::report::FindingKind::Agreement
+                || f.independent_sources.is_none_or(|n| n >= 2)
+        });
         step(Stage::Garble);
         let contradictions = self.contradicting_pairs(&findings);
         let (mt, garbled) = garble::assess_with_alone(
@@ -246,7 +260,7 @@ impl Corpus {
         let mut report = assemble(
             docs,
             &entities,
-            &events,
+            (&events, &copy_of),
             &alignments,
             &relations,
             &mt,
@@ -364,7 +378,7 @@ where
 fn assemble(
     docs: &[Document],
     entities: &Entities,
-    events: &[Vec<usize>],
+    (events, copy_of): (&[Vec<usize>], &[Option<usize>]),
     alignments: &[Alignment],
     relations: &[Relation],
     mt: &[MachineTranslation],
@@ -402,6 +416,11 @@ fn assemble(
                     .filter(|p| p.year.is_some())
                     .map(|p| p.to_string()),
                 event: event_of[i].clone(),
+                copy_of: copy_of
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map(|o| docs[o].id.clone()),
                 sentences: d
                     .sentences
                     .iter()

@@ -42,6 +42,10 @@ pub struct EventsConfig {
     /// two. Keeps two tight groups about neighbouring stories apart (Karypis et al.'s
     /// Chameleon uses the same idea).
     pub min_relative_similarity: f64,
+    /// A document whose word 5-grams overlap an earlier document of its event by at least
+    /// this Jaccard similarity is a near-verbatim copy of it (`copy_of`; see
+    /// [`crate::copies`]).
+    pub copy_min_jaccard: f64,
 }
 
 impl Default for EventsConfig {
@@ -54,6 +58,7 @@ impl Default for EventsConfig {
 
             blocking_terms: 40,
             min_relative_similarity: 0.7,
+            copy_min_jaccard: 0.8,
         }
     }
 }
@@ -62,6 +67,7 @@ impl EventsConfig {
     /// Checks ranges.
     pub fn validate(&self) -> Result<()> {
         check_unit("events.min_similarity", self.min_similarity)?;
+        check_unit("events.copy_min_jaccard", self.copy_min_jaccard)?;
         check_unit(
             "events.min_relative_similarity",
             self.min_relative_similarity,

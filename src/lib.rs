@@ -98,6 +98,7 @@ pub mod align;
 pub mod api;
 pub mod compare;
 pub mod config;
+pub(crate) mod copies;
 pub mod corpus;
 pub mod dates;
 pub mod document;

@@ -64,6 +64,10 @@ pub struct DocumentReport {
     pub published: Option<String>,
     /// Id of the event the document belongs to.
     pub event: String,
+    /// The id of the document this one is a near-verbatim copy of (wire copy,
+    /// republication), else null (format 1.1). Copies stay in their event.
+    #[serde(default)]
+    pub copy_of: Option<String>,
     /// Body sentences in reading order.
     pub sentences: Vec<SentenceSpan>,
     /// How likely the document is a garbled machine translation.

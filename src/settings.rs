@@ -276,6 +276,7 @@ pub static SETTINGS: &[Setting] = registry! {
     events.entity_weight: within(0.1, 10.0), "Weight of an entity term (resolved person, place, organisation) relative to a word in event vectors.";
     events.blocking_terms: at_least(1.0), "Number of most distinctive terms per document used to find candidate pairs.";
     events.min_relative_similarity: UNIT, "Two groups merge only when their similarity is at least this share of the cohesion of the less cohesive one.";
+    events.copy_min_jaccard: UNIT, "A document whose word 5-grams overlap an earlier document of its event by at least this (Jaccard) is a near-verbatim copy of it (copy_of).";
 
     align.min_score: UNIT, "Sentence pairs scoring below this are never aligned.";
     align.one_sided_min_score: UNIT, "A pair that is the best match of only one of its sentences needs at least this score.";

@@ -215,10 +215,35 @@ pub fn contradiction(
     })
 }
 
-/// How many of `docs_in` are independent sources. Placeholder until documents record the
-/// copy they were made from: every document counts once.
+/// How many documents `docs_in` holds (each once). [`count_copies_once`] then counts a
+/// copy as its original.
 pub fn independent_sources(_docs: &[Document], docs_in: impl Iterator<Item = usize>) -> usize {
     docs_in.collect::<BTreeSet<usize>>().len()
+}
+
+/// Sets a contradiction's or agreement's `independent_sources` with each near-verbatim copy
+/// counted as its original (`copy_of[d]`), and says so in an agreement's explanation.
+/// `index` maps document ids to their indices.
+pub fn count_copies_once(
+    f: &mut Finding,
+    index: &BTreeMap<&str, usize>,
+    copy_of: &[Option<usize>],
+) {
+    let Some(before) = f.independent_sources else {
+        return;
+    };
+    let docs_in: BTreeSet<usize> = f
+        .sentences
+        .iter()
+        .filter_map(|s| index.get(s.document.as_str()).copied())
+        .collect();
+    let n = crate::copies::independent(copy_of, docs_in.into_iter());
+    f.independent_sources = Some(n);
+    if f.kind == FindingKind::Agreement && n < before {
+        let old = format!("corroborated by {before} sources");
+        let new = format!("corroborated by {n} independent sources ({before} documents)");
+        f.explanation = f.explanation.replacen(&old, &new, 1);
+    }
 }
 
 /// A report reference to a sentence.

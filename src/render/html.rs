@@ -447,7 +447,7 @@ fn column(o: &mut String, index: &Index, extras: &Extras, d: usize) {
         }
     }
     o.push_str("</p>");
-    badges(o, doc, None);
+    badges(o, doc);
     o.push_str("</header>\n<ol class=\"sentences\">\n");
     for (k, _) in doc.sentences.iter().enumerate() {
         sentence(o, index, d, k);
@@ -455,9 +455,8 @@ fn column(o: &mut String, index: &Index, extras: &Extras, d: usize) {
     o.push_str("</ol></article>\n");
 }
 
-/// The article's badges. MERGE POINT: `copy_of` is `doc.copy_of.as_deref()` once report
-/// format 1.1's `documents[].copy_of` lands.
-fn badges(o: &mut String, doc: &DocumentReport, copy_of: Option<&str>) {
+/// The article's badges: its machine-translation score or flag, and the original it copies.
+fn badges(o: &mut String, doc: &DocumentReport) {
     let mt = doc.machine_translation;
     if mt.flagged {
         w!(
@@ -472,7 +471,7 @@ fn badges(o: &mut String, doc: &DocumentReport, copy_of: Option<&str>) {
             mt.score
         );
     }
-    if let Some(original) = copy_of {
+    if let Some(original) = doc.copy_of.as_deref() {
         w!(
             o,
             "<span class=\"badge copy doc-badge\">copy of {}</span> ",

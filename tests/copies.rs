@@ -1,0 +1,50 @@
+//! Near-verbatim copies (report format 1.1): a republished wire text is marked `copy_of` its
+//! original, stays in the original's event, and counts once among independent sources.
+
+use corroborate::Corpus;
+
+const WIRE: &str = "Flood closes river crossing\n\
+Published: 2024-05-01\n\
+Heavy rain closed the main river crossing in the town of Eastbrook on Tuesday, officials said.\n\
+The water rose by two metres overnight and reached the old stone bridge before dawn.\n\
+Police diverted traffic to the northern ring road and asked drivers to avoid the centre.\n\
+The mayor said the crossing would stay closed until engineers had inspected the bridge.\n";
+
+fn republished() -> String {
+    WIRE.replace("2024-05-01", "2024-05-02").replace(
+        "Flood closes river crossing",
+        "Eastbrook crossing shut by flood",
+    )
+}
+
+const OWN: &str = "Eastbrook bridge shut\n\
+Published: 2024-05-01\n\
+Engineers will inspect the old stone bridge in Eastbrook before it reopens, the mayor said on Tuesday.\n\
+Heavy rain had closed the river crossing as the water rose two metres overnight.\n\
+Drivers were sent to the northern ring road by police.\n";
+
+#[test]
+fn a_republished_wire_text_is_a_copy_and_counts_once() {
+    let mut c = Corpus::new();
+    c.add("copy.txt", &republished()).unwrap();
+    c.add("own.txt", OWN).unwrap();
+    c.add("wire.txt", WIRE).unwrap();
+    let r = c.reconcile();
+    let doc = |id: &str| r.documents.iter().find(|d| d.id == id).unwrap();
+    assert_eq!(doc("copy.txt").copy_of.as_deref(), Some("wire.txt"));
+    assert_eq!(doc("wire.txt").copy_of, None);
+    assert_eq!(doc("own.txt").copy_of, None);
+    assert_eq!(doc("copy.txt").event, doc("wire.txt").event);
+    for f in &r.findings {
+        if let Some(n) = f.independent_sources {
+            let mut ids: Vec<&str> = f.sentences.iter().map(|s| s.document.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let copies = ids.contains(&"copy.txt") && ids.contains(&"wire.txt");
+            assert_eq!(n, ids.len() - usize::from(copies), "{}", f.explanation);
+            if f.kind == corroborate::FindingKind::Agreement {
+                assert!(n >= 2, "an agreement needs two independent sources: {f:?}");
+            }
+        }
+    }
+}
