@@ -46,6 +46,21 @@ struct Piece {
     step: Step,
 }
 
+impl Piece {
+    /// The source offset of text offset `t` within (or past) this piece; `whole` is where a
+    /// piece that maps as a whole puts it (its start for a span's start, its end for an end).
+    fn source(&self, t: usize, whole: usize) -> usize {
+        if t >= self.text + self.text_len {
+            return self.src + self.src_len;
+        }
+        match self.step {
+            Step::Copy => self.src + (t - self.text),
+            Step::Double => self.src + 2 * (t - self.text),
+            Step::Whole => whole,
+        }
+    }
+}
+
 /// A map from byte offsets of a derived text to byte offsets of the text it was derived from.
 /// Text between pieces (a space put where the source had a tag or a run of whitespace) maps
 /// to the end of the piece before it. Built in text order with [`OffsetMap::copy`],
@@ -117,17 +132,7 @@ impl OffsetMap {
 
     /// The source offset of a span that starts at text offset `t`.
     pub fn start(&self, t: usize) -> usize {
-        let Some(p) = self.piece_at(t) else {
-            return 0;
-        };
-        if t >= p.text + p.text_len {
-            return p.src + p.src_len;
-        }
-        match p.step {
-            Step::Copy => p.src + (t - p.text),
-            Step::Double => p.src + 2 * (t - p.text),
-            Step::Whole => p.src,
-        }
+        self.piece_at(t).map_or(0, |p| p.source(t, p.src))
     }
 
     /// The source offset of a span that ends (exclusively) at text offset `t`.
@@ -135,17 +140,8 @@ impl OffsetMap {
         if t == 0 {
             return self.pieces.first().map_or(0, |p| p.src);
         }
-        let Some(p) = self.piece_at(t - 1) else {
-            return 0;
-        };
-        if t >= p.text + p.text_len {
-            return p.src + p.src_len;
-        }
-        match p.step {
-            Step::Copy => p.src + (t - p.text),
-            Step::Double => p.src + 2 * (t - p.text),
-            Step::Whole => p.src + p.src_len,
-        }
+        self.piece_at(t - 1)
+            .map_or(0, |p| p.source(t, p.src + p.src_len))
     }
 
     /// The last piece starting at or before `t`.

@@ -354,6 +354,23 @@ pub fn is_stopword(word: &str) -> bool {
     set.contains(word.to_lowercase().as_str())
 }
 
+/// How many values two sorted lists of distinct values share (one merge pass).
+pub(crate) fn common_sorted(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
