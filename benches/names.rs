@@ -4,7 +4,7 @@
 //! most ~2.2× the time): one run of 10k / 20k / 40k capitalised words ('Ukraine Ukraine
 //! ...') and 5k / 10k distinct surnames in one sentence.
 
-use corroborate::names::{cluster_names, NamesConfig};
+use corroborate::{api, Config};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 
@@ -43,34 +43,35 @@ fn generate(n: usize) -> Vec<String> {
 }
 
 fn bench_cluster(c: &mut Criterion) {
-    let cfg = NamesConfig::default();
+    let cfg = Config::default();
     let mut group = c.benchmark_group("cluster_names");
     group.sample_size(10);
     for n in [10_000usize, 100_000] {
         let names = generate(n);
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         group.bench_with_input(BenchmarkId::from_parameter(n), &refs, |b, refs| {
-            b.iter(|| black_box(cluster_names(refs, &cfg)))
+            b.iter(|| black_box(api::cluster_names(refs, &cfg)))
         });
     }
     group.finish();
 }
 
-fn resolve_text(text: &str) -> usize {
-    let mut corpus = corroborate::Corpus::new();
-    corpus.add("worst", text).expect("valid text");
-    corroborate::names::resolve(corpus.documents(), &NamesConfig::default())
-        .mentions
+/// Ingests `text` and finds its names (`api::profile`: ingestion and the names stage).
+fn resolve_text(text: &str, config: &Config) -> usize {
+    api::profile("worst", text, None, config)
+        .expect("valid text")
+        .names
         .len()
 }
 
 fn bench_worst_cases(c: &mut Criterion) {
+    let config = Config::default();
     let mut group = c.benchmark_group("names_worst_case");
     group.sample_size(10);
     for n in [10_000usize, 20_000, 40_000] {
         let text = "Ukraine ".repeat(n);
         group.bench_with_input(BenchmarkId::new("capitalised_run", n), &text, |b, t| {
-            b.iter(|| black_box(resolve_text(t)))
+            b.iter(|| black_box(resolve_text(t, &config)))
         });
     }
     for n in [5_000usize, 10_000] {
@@ -79,7 +80,7 @@ fn bench_worst_cases(c: &mut Criterion) {
             generate(n).join(", ")
         );
         group.bench_with_input(BenchmarkId::new("surnames_one_line", n), &text, |b, t| {
-            b.iter(|| black_box(resolve_text(t)))
+            b.iter(|| black_box(resolve_text(t, &config)))
         });
     }
     group.finish();

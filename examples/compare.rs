@@ -3,8 +3,7 @@
 //! `{"id": "17", "relation": "contradiction", "confidence": 0.8, "reasons": ["negation"], "explanation": "..."}`.
 //! Exits non-zero with a message on stderr for bad input (naming the line).
 
-use corroborate::compare::{compare_sentences, CompareConfig};
-use corroborate::Relation;
+use corroborate::{api, Config, Relation};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -47,7 +46,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let cfg = CompareConfig::default();
+    let cfg = Config::default();
     let mut pairs = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -68,7 +67,7 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (id, a, b) in pairs {
-        let v = compare_sentences(a, b, &cfg);
+        let v = api::compare(a, b, &cfg);
         let obj = Line {
             id,
             relation: v.relation,

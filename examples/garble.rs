@@ -3,8 +3,7 @@
 //! `{"line": 1, "score": 0.91, "flagged": true, "reasons": ["word_salad"]}`.
 //! With `--explain` (before FILE), each object also has `notes`: why, in words.
 
-use corroborate::garble::{score_sentence, GarbleConfig};
-use corroborate::report::round4;
+use corroborate::{api, Config};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -39,14 +38,14 @@ fn main() -> ExitCode {
         eprintln!("garble: '{path}' is not valid UTF-8");
         return ExitCode::FAILURE;
     };
-    let config = GarbleConfig::default();
+    let config = Config::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (i, line) in text.lines().enumerate() {
-        let v = score_sentence(line.trim_end_matches('\r'), &config);
+        let v = api::garble_score(line.trim_end_matches('\r'), &config);
         let mut obj = serde_json::json!({
             "line": i + 1,
-            "score": round4(v.score),
+            "score": v.score,
             "flagged": v.flagged,
             "reasons": v.reasons,
         });

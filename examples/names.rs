@@ -2,12 +2,11 @@
 //! `{"clusters": [["Witkoff", "Witkov", "Vikov"], ["Kursk", "Kusk"]]}` with every input line
 //! exactly once, lines naming the same entity in one cluster.
 //!
-//! Options (before FILE): `--threshold X` and `--link X` set [`NamesConfig`] thresholds;
-//! `--pairs` reads `NAME<TAB>NAME` lines and prints their similarity.
+//! Options (before FILE): `--threshold X` and `--link X` set the `names.threshold` and
+//! `names.link_threshold` settings; `--pairs` reads `NAME<TAB>NAME` lines and prints their
+//! similarity and phonetic keys.
 
-use corroborate::names::keys::phonetic;
-use corroborate::names::similarity::weighted_distance;
-use corroborate::names::{cluster_names, name_key, name_similarity, NamesConfig};
+use corroborate::{api, Config};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -18,16 +17,16 @@ fn main() -> ExitCode {
     if pairs {
         args.remove(0);
     }
-    let mut cfg = NamesConfig::default();
+    let mut cfg = Config::default();
     while args.len() > 2 && (args[0] == "--threshold" || args[0] == "--link") {
         let Ok(v) = args[1].parse::<f64>() else {
             eprintln!("names: {} needs a number, got '{}'", args[0], args[1]);
             return ExitCode::from(2);
         };
         if args[0] == "--threshold" {
-            cfg.threshold = v;
+            cfg.names.threshold = v;
         } else {
-            cfg.link_threshold = v;
+            cfg.names.link_threshold = v;
         }
         args.drain(..2);
     }
@@ -66,18 +65,16 @@ fn main() -> ExitCode {
         for l in &lines {
             let mut f = l.split('\t');
             let (a, b) = (f.next().unwrap_or(""), f.next().unwrap_or(""));
-            let (pa, pb) = (phonetic(&name_key(a)), phonetic(&name_key(b)));
             println!(
-                "{a}\t{b}\t{:.3}\t{}\t{}\t{:.2}",
-                name_similarity(a, b, &cfg),
-                String::from_utf8_lossy(&pa),
-                String::from_utf8_lossy(&pb),
-                weighted_distance(&pa, &pb)
+                "{a}\t{b}\t{:.3}\t{}\t{}",
+                api::name_similarity(a, b, &cfg),
+                api::phonetic_key(a),
+                api::phonetic_key(b),
             );
         }
         return ExitCode::SUCCESS;
     }
-    let groups = cluster_names(&lines, &cfg);
+    let groups = api::cluster_names(&lines, &cfg);
     let clusters: Vec<Vec<&str>> = groups
         .iter()
         .map(|g| g.iter().map(|&i| lines[i]).collect())

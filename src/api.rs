@@ -1,6 +1,7 @@
 //! Small, stable entry points for bindings and scripts (the Python binding in `python/` is
 //! built on them): compare two sentences, cluster a list of names, judge one sentence as a
-//! garbled translation, read a publication date, and classify an [`Error`] by kind and by the document it names.
+//! garbled translation, profile one article, read a publication date, and classify an
+//! [`Error`] by kind and by the document it names.
 //!
 //! The types here are plain data with serde forms that only ever gain fields; none of the
 //! pipeline's internals (frames, evidence spans into private buffers, lexicons) shows
@@ -37,7 +38,8 @@ pub struct Comparison {
     pub relation: Relation,
     /// In [0, 1], rounded to four decimals.
     pub confidence: f64,
-    /// Reason codes (`negation`, `number_mismatch`, ...), as in the report's findings.
+    /// Reason codes (`negation`, `number_mismatch`, ...), as in the report's findings: the
+    /// strings of [`Reason`](crate::Reason).
     pub reasons: Vec<String>,
     /// One sentence a person can read.
     pub explanation: String,
@@ -84,6 +86,36 @@ pub fn cluster_names(names: &[&str], config: &Config) -> Vec<Vec<usize>> {
     crate::names::cluster_names(names, &config.names)
 }
 
+/// How alike two names are as spellings of one referent, in [0, 1] and symmetric, with
+/// `config.names` (its aliases and nicknames): what [`cluster_names`] compares with
+/// `config.names.threshold`.
+///
+/// ```
+/// use corroborate::{api, Config};
+///
+/// let config = Config::default();
+/// assert!(api::name_similarity("Dmitry Peskov", "Песков", &config) >= config.names.threshold);
+/// assert!(api::name_similarity("Kusk", "Kushner", &config) < config.names.threshold);
+/// ```
+pub fn name_similarity(a: &str, b: &str, config: &Config) -> f64 {
+    crate::names::name_similarity(a, b, &config.names)
+}
+
+/// A phonetic key of a name's last word, equal across transliteration variants (Witkoff,
+/// Witkov, Уиткофф): the key [`profile`] gives each name, to block articles on.
+///
+/// ```
+/// use corroborate::api;
+///
+/// assert_eq!(api::phonetic_key("Steve Witkoff"), "vitkov");
+/// assert_eq!(api::phonetic_key("Witkov"), api::phonetic_key("Уиткофф"));
+/// ```
+pub fn phonetic_key(name: &str) -> String {
+    let key = crate::names::name_key(name);
+    let last = key.rsplit(' ').next().unwrap_or("");
+    String::from_utf8_lossy(&crate::names::keys::phonetic(last)).into_owned()
+}
+
 /// One sentence judged alone as a possibly garbled machine translation (see
 /// [`garble_score`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,7 +125,8 @@ pub struct GarbleScore {
     pub score: f64,
     /// The library's decision (`config.garble`'s threshold).
     pub flagged: bool,
-    /// Reason codes (`word_salad`, `broken_idiom`, ...).
+    /// Reason codes (`word_salad`, `broken_idiom`, ...): the strings of
+    /// [`Reason`](crate::Reason).
     pub reasons: Vec<String>,
     /// One explanation per reason, for a person.
     pub notes: Vec<String>,
@@ -175,14 +208,10 @@ pub fn profile(
     let names = entities
         .entities
         .iter()
-        .map(|e| {
-            let key = crate::names::name_key(&e.canonical);
-            let last = key.rsplit(' ').next().unwrap_or("");
-            ProfileName {
-                name: e.canonical.clone(),
-                kind: e.kind,
-                key: String::from_utf8_lossy(&crate::names::keys::phonetic(last)).into_owned(),
-            }
+        .map(|e| ProfileName {
+            name: e.canonical.clone(),
+            kind: e.kind,
+            key: phonetic_key(&e.canonical),
         })
         .collect();
     Ok(Profile {

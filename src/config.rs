@@ -1,12 +1,27 @@
 //! Configuration: every threshold and lexicon, with documented defaults.
+//!
+//! [`Config`] holds one config per stage ([`IngestConfig`], [`NamesConfig`],
+//! [`EventsConfig`], [`AlignConfig`], [`CompareConfig`], [`GarbleConfig`]); their numeric
+//! fields are the settings of the [registry](crate::settings::SETTINGS), their `add_*`
+//! methods extend the built-in lexicons.
+//!
+//! ```
+//! use corroborate::Config;
+//!
+//! let mut config = Config::default();
+//! config.align.min_score = 0.3;
+//! config.names.add_nicknames("Alexander\tSasha\n")?;
+//! config.validate()?;
+//! # Ok::<(), corroborate::Error>(())
+//! ```
 
-use crate::align::AlignConfig;
-use crate::compare::CompareConfig;
+pub use crate::align::AlignConfig;
+pub use crate::compare::CompareConfig;
 use crate::error::{Error, Result};
-use crate::events::EventsConfig;
-use crate::garble::GarbleConfig;
-use crate::ingest::IngestConfig;
-use crate::names::NamesConfig;
+pub use crate::events::EventsConfig;
+pub use crate::garble::{GarbleConfig, PriorWeights};
+pub use crate::ingest::{Abbreviations, IngestConfig};
+pub use crate::names::NamesConfig;
 
 /// Default limit on one document's size: 8 MiB.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;

@@ -107,7 +107,7 @@ impl Corpus {
 
     /// Adds an article from raw bytes: UTF-8 (a leading byte-order mark skipped), UTF-16
     /// (with a byte-order mark, or recognised by its zero bytes), or an HTML page in the
-    /// charset it declares (see [`ingest::decode`]). Plain text that is not valid UTF-8 is
+    /// charset its `<meta charset>` declares. Plain text that is not valid UTF-8 is
     /// refused with the byte offset of the first invalid sequence. Spans in the report are
     /// offsets into these bytes.
     pub fn add_bytes(&mut self, id: &str, bytes: &[u8]) -> Result<usize> {
@@ -319,6 +319,7 @@ fn skip_bom(text: &str) -> (&str, Option<OffsetMap>) {
 
 /// A stage of [`Corpus::reconcile`], in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Stage {
     /// Finding name mentions and merging them into entities.
     Names,
@@ -356,6 +357,7 @@ impl Stage {
 
 /// What a progress callback is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Progress {
     /// The stage now starting.
     pub stage: Stage,

@@ -5,8 +5,11 @@ use std::path::PathBuf;
 /// Everything that can go wrong when building a corpus or reconciling it.
 ///
 /// Every variant names the document (or file) and, where it applies, the place in it.
-/// Library calls return these instead of panicking, whatever the input.
+/// Library calls return these instead of panicking, whatever the input. New variants may
+/// be added (the enum is `#[non_exhaustive]`); [`crate::api::error_info`] gives each a
+/// stable code.
 #[derive(Debug, thiserror::Error, PartialEq, Eq, Clone)]
+#[non_exhaustive]
 pub enum Error {
     /// The document has no visible text: nothing, or only whitespace and invisible
     /// characters (zero-width spaces, joiners, byte-order marks).

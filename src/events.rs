@@ -43,8 +43,8 @@ pub struct EventsConfig {
     /// Chameleon uses the same idea).
     pub min_relative_similarity: f64,
     /// A document whose word 5-grams overlap an earlier document of its event by at least
-    /// this Jaccard similarity is a near-verbatim copy of it (`copy_of`; see
-    /// [`crate::copies`]).
+    /// this Jaccard similarity is a near-verbatim copy of it (the report's
+    /// `copy_of`).
     pub copy_min_jaccard: f64,
 }
 

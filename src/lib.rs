@@ -16,9 +16,9 @@
 //! - which sentences and which whole articles are **garbled machine translations**.
 //!
 //! Everything it knows ships with the crate as data; nothing is downloaded at run time.
-//! The stages, each a module with one job, run in this order:
-//! [`ingest`] → [`names`] → [`terms`] → [`events`] → [`align`] → [`compare`] → [`garble`]
-//! → [`report`].
+//! The stages run in this order ([`Stage`]): ingest (when a document is added) → names →
+//! terms → events → align → compare → garble → [`report`]. They are internal: what they
+//! find is in the [`Report`], and how they judge is set through [`Config`].
 //!
 //! # Usage
 //!
@@ -35,12 +35,25 @@
 //! # Ok::<(), corroborate::Error>(())
 //! ```
 //!
-//! [`api`] holds small stable entry points for bindings (one sentence pair, a list of names,
-//! one sentence's garble score).
+//! # The API
 //!
-//! Files, directories, standard input and JSON lines are read by [`input`] (what the
-//! `corroborate` tool uses); [`render`] turns a report into text, JSON lines or an HTML
-//! page.
+//! - [`Corpus`]: add documents, [`reconcile`](Corpus::reconcile) them into a [`Report`].
+//!   [`reconcile()`] does both in one call.
+//! - [`Config`]: every setting, one config per stage ([`config`]), and the [`settings`]
+//!   registry that names them.
+//! - [`report`]: the report's types ([`Report`], [`Finding`], [`Reason`], ...), the stable
+//!   JSON form.
+//! - [`Error`]: the one error type.
+//! - [`api`]: one entry point per stage for a single item, without a corpus: compare two
+//!   sentences ([`api::compare`]), cluster names ([`api::cluster_names`],
+//!   [`api::name_similarity`]), judge one sentence's fluency ([`api::garble_score`]), profile
+//!   one article's date and names ([`api::profile`]).
+//! - [`input`] reads files, directories, standard input and JSON lines (what the
+//!   `corroborate` tool uses); [`render`] turns a report into text, JSON lines or an HTML
+//!   page.
+//!
+//! Everything public is documented; fields are only added, and the enums and report
+//! structs are `#[non_exhaustive]`, so a new field or variant is not a breaking change.
 //!
 //! # Crate features
 //!
@@ -94,31 +107,35 @@
 
 #![warn(missing_docs)]
 
-pub mod align;
+// The stages and their helpers: internal, reached through `Corpus`, `Config` and `api`.
+mod align;
 pub mod api;
-pub mod compare;
+mod compare;
 pub mod config;
-pub(crate) mod copies;
-pub mod corpus;
-pub mod dates;
-pub mod document;
-pub mod error;
-pub mod events;
-pub mod garble;
-pub(crate) mod hash;
-pub mod ingest;
+mod copies;
+mod corpus;
+mod dates;
+mod document;
+mod error;
+mod events;
+mod garble;
+mod hash;
+mod ingest;
 pub mod input;
-pub mod lexicon;
-pub mod names;
-pub mod origin;
-pub(crate) mod par;
+mod lexicon;
+mod names;
+mod origin;
+mod par;
 pub mod render;
 pub mod report;
 pub mod settings;
-pub mod synonyms;
-pub mod terms;
-pub mod text;
-pub mod wordfreq;
+mod synonyms;
+mod terms;
+mod text;
+mod wordfreq;
+
+#[cfg(test)]
+mod suite;
 
 pub use config::Config;
 pub use corpus::{reconcile, Corpus, Progress, Stage};
@@ -126,7 +143,11 @@ pub use dates::Date;
 pub use document::{Document, Sentence, Span};
 pub use error::{Error, Result};
 pub use origin::{Format, Origin};
-pub use report::{Finding, FindingKind, Relation, Report};
+pub use report::{
+    AlignmentReport, DocumentReport, EntityKind, EntityReport, EventReport, Evidence, Finding,
+    FindingKind, MachineTranslation, MentionReport, Reason, Refused, Relation, Report, SentenceRef,
+    SentenceSpan,
+};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -16,6 +16,7 @@ use crate::document::Span;
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Format {
     /// Plain text (as pasted or scraped).
     #[default]
@@ -168,7 +169,7 @@ pub struct Origin {
     pub format: Format,
     /// Applied in order: the first maps the document's text to the text it was derived from,
     /// the last yields offsets into the caller's input. Empty for plain UTF-8 text.
-    pub maps: Vec<OffsetMap>,
+    pub(crate) maps: Vec<OffsetMap>,
 }
 
 impl Origin {

@@ -9,6 +9,7 @@ pub const REPORT_VERSION: u32 = 1;
 /// Everything reconcile found in a corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Report {
     /// Always [`REPORT_VERSION`].
     pub version: u32,
@@ -31,6 +32,7 @@ pub struct Report {
 /// An input that could not be added to the corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Refused {
     /// The input's id (for files, as [`crate::input::read_paths`] gives it).
     pub id: String,
@@ -55,6 +57,7 @@ impl Report {
 /// One document of the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct DocumentReport {
     /// The caller's id.
     pub id: String,
@@ -81,6 +84,7 @@ pub struct DocumentReport {
 /// A sentence's byte range in the original input, and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct SentenceSpan {
     /// First byte.
     pub start: usize,
@@ -95,6 +99,7 @@ pub struct SentenceSpan {
 /// Document-level machine-translation verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct MachineTranslation {
     /// In [0, 1]; higher means more likely a garbled machine translation.
     #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
@@ -106,6 +111,7 @@ pub struct MachineTranslation {
 /// An event: documents that report the same happening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct EventReport {
     /// `e0`, `e1`, ... in order of each event's first document.
     pub id: String,
@@ -117,6 +123,7 @@ pub struct EventReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -131,6 +138,7 @@ pub enum EntityKind {
 /// One real-world referent and all the places it is mentioned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct EntityReport {
     /// `n0`, `n1`, ...
     pub id: String,
@@ -145,6 +153,7 @@ pub struct EntityReport {
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct MentionReport {
     /// Document id.
     pub document: String,
@@ -161,6 +170,7 @@ pub struct MentionReport {
 /// A reference to one sentence of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct SentenceRef {
     /// Document id.
     pub document: String,
@@ -172,6 +182,7 @@ pub struct SentenceRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Relation {
     /// Both state the same claim.
     Agreement,
@@ -186,6 +197,7 @@ pub enum Relation {
 /// An aligned sentence pair.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct AlignmentReport {
     /// One side.
     pub a: SentenceRef,
@@ -202,6 +214,7 @@ pub struct AlignmentReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FindingKind {
     /// Two sentences of different documents that cannot both be true.
     Contradiction,
@@ -214,6 +227,7 @@ pub enum FindingKind {
 /// A piece of text that shows why a finding was made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Evidence {
     /// Document id.
     pub document: String,
@@ -230,7 +244,7 @@ pub struct Evidence {
 impl Evidence {
     /// Evidence for `span` (byte offsets into the document's text) in sentence `sentence`
     /// of `doc`; `None` when the span does not slice the text on character boundaries.
-    pub fn of(
+    pub(crate) fn of(
         doc: &crate::document::Document,
         sentence: usize,
         span: crate::document::Span,
@@ -250,6 +264,7 @@ impl Evidence {
 /// Something a fact-checker is shown, with its reasons and evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Finding {
     /// Contradiction, agreement or garbled translation.
     pub kind: FindingKind,
@@ -258,7 +273,9 @@ pub struct Finding {
     /// In [0, 1].
     #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub confidence: f64,
-    /// Short snake_case reason codes, e.g. `role_mismatch`, `broken_idiom`.
+    /// Short snake_case reason codes, e.g. `role_mismatch`, `broken_idiom`: the strings of
+    /// [`Reason`] (the deciding reason of a contradiction first).
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Reason>"))]
     pub reasons: Vec<String>,
     /// One sentence a person can read.
     pub explanation: String,
@@ -286,6 +303,184 @@ impl Finding {
         });
         self.confidence * sources as f64
     }
+
+    /// The reason codes as [`Reason`]s, in order; a code this version of the crate does not
+    /// know (a report written by a newer one) is skipped.
+    pub fn reason_codes(&self) -> impl Iterator<Item = Reason> + '_ {
+        self.reasons.iter().filter_map(|r| r.parse().ok())
+    }
+}
+
+/// Why a finding (or a [`crate::api::compare`] / [`crate::api::garble_score`] verdict) was
+/// made: the reason codes of the report, serialised (serde) as the snake_case strings shown.
+///
+/// Contradictions carry the code of the rule that saw them, the deciding one first;
+/// agreements `corroborated`; garbled translations one code per signal. New codes may be
+/// added (the enum is `#[non_exhaustive]`), none is renamed or removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reason {
+    // Contradictions and other relations of two sentences (the compare stage).
+    /// `negation`: one sentence negates what the other states.
+    Negation,
+    /// `antonym`: the sentences use opposite words (won / lost) about the same thing.
+    Antonym,
+    /// `number_mismatch`: different numbers for the same counted thing.
+    NumberMismatch,
+    /// `date_mismatch`: different dates or days for the same happening.
+    DateMismatch,
+    /// `role_mismatch`: one person given different titles or roles.
+    RoleMismatch,
+    /// `entity_mismatch`: different people or places in the same role.
+    EntityMismatch,
+    /// `modality`: a fact on one side, a possibility, plan or demand on the other.
+    Modality,
+    /// `different_subject`: the sentences say the same of different subjects (a partial
+    /// relation, not a contradiction).
+    DifferentSubject,
+    /// `same_claim`: the sentences state one claim (an agreement of two sentences).
+    SameClaim,
+    /// `overlap`: the sentences overlap but each says something the other does not.
+    Overlap,
+    /// `corroborated`: sentences of several documents state one claim (agreement findings).
+    Corroborated,
+    // Garbled machine translation (the garble stage).
+    /// `broken_idiom`: an idiom with a key word replaced, as a literal translation has it.
+    BrokenIdiom,
+    /// `nonexistent_title`: a title no government uses, a known mistranslation of one.
+    NonexistentTitle,
+    /// `broken_grammar`: word sequences English does not allow.
+    BrokenGrammar,
+    /// `looping`: a phrase repeated back to back, as a derailed translation loops.
+    Looping,
+    /// `word_salad`: low fluency on the reference-free prior (word frequencies, function
+    /// words, shape of the sentence).
+    WordSalad,
+    /// `name_variant`: a name spelt differently from the other sources' spelling of the same
+    /// entity.
+    NameVariant,
+    /// `consensus_outlier`: several sources render one text alike and this sentence departs
+    /// from them.
+    ConsensusOutlier,
+    /// `content_substitution`: content words replaced where another rendering of the same
+    /// text has others.
+    ContentSubstitution,
+    /// `meaning_shift`: it contradicts a fluent article on the same event.
+    MeaningShift,
+    /// `weak_twin`: aligned with a fluent article's sentence, yet sharing little of its
+    /// wording.
+    WeakTwin,
+    /// `garbled_context`: no other source carries it, and most of its article is garbled.
+    GarbledContext,
+}
+
+impl Reason {
+    /// Every reason code, in the order of the declaration.
+    pub const ALL: &'static [Reason] = &[
+        Reason::Negation,
+        Reason::Antonym,
+        Reason::NumberMismatch,
+        Reason::DateMismatch,
+        Reason::RoleMismatch,
+        Reason::EntityMismatch,
+        Reason::Modality,
+        Reason::DifferentSubject,
+        Reason::SameClaim,
+        Reason::Overlap,
+        Reason::Corroborated,
+        Reason::BrokenIdiom,
+        Reason::NonexistentTitle,
+        Reason::BrokenGrammar,
+        Reason::Looping,
+        Reason::WordSalad,
+        Reason::NameVariant,
+        Reason::ConsensusOutlier,
+        Reason::ContentSubstitution,
+        Reason::MeaningShift,
+        Reason::WeakTwin,
+        Reason::GarbledContext,
+    ];
+
+    /// The snake_case code, as the report writes it ([`Display`](std::fmt::Display) writes
+    /// the same; `str::parse` reads it back).
+    ///
+    /// ```
+    /// use corroborate::Reason;
+    ///
+    /// assert_eq!(Reason::NumberMismatch.as_str(), "number_mismatch");
+    /// assert_eq!("broken_idiom".parse::<Reason>(), Ok(Reason::BrokenIdiom));
+    /// assert_eq!(serde_json::to_string(&Reason::WordSalad).unwrap(), "\"word_salad\"");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Negation => "negation",
+            Reason::Antonym => "antonym",
+            Reason::NumberMismatch => "number_mismatch",
+            Reason::DateMismatch => "date_mismatch",
+            Reason::RoleMismatch => "role_mismatch",
+            Reason::EntityMismatch => "entity_mismatch",
+            Reason::Modality => "modality",
+            Reason::DifferentSubject => "different_subject",
+            Reason::SameClaim => "same_claim",
+            Reason::Overlap => "overlap",
+            Reason::Corroborated => "corroborated",
+            Reason::BrokenIdiom => "broken_idiom",
+            Reason::NonexistentTitle => "nonexistent_title",
+            Reason::BrokenGrammar => "broken_grammar",
+            Reason::Looping => "looping",
+            Reason::WordSalad => "word_salad",
+            Reason::NameVariant => "name_variant",
+            Reason::ConsensusOutlier => "consensus_outlier",
+            Reason::ContentSubstitution => "content_substitution",
+            Reason::MeaningShift => "meaning_shift",
+            Reason::WeakTwin => "weak_twin",
+            Reason::GarbledContext => "garbled_context",
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A string that is no reason code (see [`Reason`]'s `FromStr`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownReason(pub String);
+
+impl std::fmt::Display for UnknownReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown reason code '{}'", self.0)
+    }
+}
+
+impl std::error::Error for UnknownReason {}
+
+impl std::str::FromStr for Reason {
+    type Err = UnknownReason;
+
+    fn from_str(s: &str) -> Result<Reason, UnknownReason> {
+        Reason::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| UnknownReason(s.to_string()))
+    }
+}
+
+impl PartialEq<str> for Reason {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Reason {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of the report's JSON form, generated from the report
@@ -297,10 +492,38 @@ pub fn json_schema() -> String {
 }
 
 /// Rounds a score to 4 decimals so JSON stays short and stable.
-pub fn round4(x: f64) -> f64 {
+pub(crate) fn round4(x: f64) -> f64 {
     if x.is_finite() {
         (x * 10_000.0).round() / 10_000.0
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reason;
+
+    #[test]
+    fn reason_codes_serialise_to_their_strings_and_back() {
+        for &r in Reason::ALL {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.as_str()));
+            assert_eq!(serde_json::from_str::<Reason>(&json).unwrap(), r);
+            assert_eq!(r.as_str().parse::<Reason>(), Ok(r));
+        }
+        assert!("no_such_code".parse::<Reason>().is_err());
+    }
+
+    #[test]
+    fn docs_report_format_lists_every_reason_code() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/report-format.md");
+        let docs = std::fs::read_to_string(path).unwrap();
+        for r in Reason::ALL {
+            assert!(
+                docs.contains(&format!("| `{r}` |")),
+                "docs/report-format.md does not list the reason code `{r}`"
+            );
+        }
     }
 }

@@ -349,7 +349,7 @@ pub fn find(name: &str) -> Option<&'static Setting> {
 }
 
 /// The error for a name that is not a setting, with the closest names as a hint.
-pub fn unknown(name: &str) -> Error {
+pub(crate) fn unknown(name: &str) -> Error {
     let mut near: Vec<(f64, &str)> = SETTINGS
         .iter()
         .map(|s| {
@@ -372,7 +372,7 @@ pub fn unknown(name: &str) -> Error {
 
 /// Checks every registered value of `config` against its range; the error names the first
 /// setting out of range.
-pub fn check_all(config: &Config) -> Result<()> {
+pub(crate) fn check_all(config: &Config) -> Result<()> {
     for s in SETTINGS {
         s.check(s.get(config))?;
     }

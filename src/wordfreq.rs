@@ -54,18 +54,9 @@ impl LanguageStats {
     }
 
     /// Number of words in the table.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.zipf.len()
-    }
-
-    /// True when the table is empty.
-    pub fn is_empty(&self) -> bool {
-        self.zipf.is_empty()
-    }
-
-    /// True when the word (any case) is in the table.
-    pub fn knows(&self, word: &str) -> bool {
-        self.zipf.contains_key(key(word).as_ref())
     }
 
     /// Zipf frequency of a word (any case); [`UNKNOWN_ZIPF`] when unknown.

@@ -187,6 +187,7 @@ fn sentence_numbers_are_in_range_and_consistent() {
                     assert_eq!(docs.len(), 2, "{f:?}");
                 }
             }
+            other => panic!("a kind this test does not know: {other:?}"),
         }
     }
     for d in &r.documents {

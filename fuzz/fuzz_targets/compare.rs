@@ -3,15 +3,15 @@
 //! a confidence in [0, 1] whatever they say, either way round.
 #![no_main]
 
-use corroborate::compare::{compare_sentences, CompareConfig};
+use corroborate::{api, Config};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let (a, b) = text.split_once('\t').unwrap_or((&text, ""));
-    let cfg = CompareConfig::default();
-    let v = compare_sentences(a, b, &cfg);
+    let cfg = Config::default();
+    let v = api::compare(a, b, &cfg);
     assert!((0.0..=1.0).contains(&v.confidence), "confidence {}", v.confidence);
-    let w = compare_sentences(b, a, &cfg);
+    let w = api::compare(b, a, &cfg);
     assert!((0.0..=1.0).contains(&w.confidence), "confidence {}", w.confidence);
 });

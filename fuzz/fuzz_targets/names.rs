@@ -2,13 +2,13 @@
 //! UTF-8 lossily, are names one per line; every line must land in exactly one cluster.
 #![no_main]
 
-use corroborate::names::{cluster_names, NamesConfig};
+use corroborate::{api, Config};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let names: Vec<&str> = text.lines().collect();
-    let clusters = cluster_names(&names, &NamesConfig::default());
+    let clusters = api::cluster_names(&names, &Config::default());
     let mut seen = vec![0usize; names.len()];
     for c in &clusters {
         for &i in c {

@@ -48,7 +48,7 @@ pub struct AlignConfig {
     /// A pair scoring below `one_sided_min_score` whose shared terms other than names add
     /// less than this to its term cosine shares names but no claim ('Peskov said talks were
     /// planned' / 'Peskov warned of caution'): it is kept as a
-    /// [topical link](Alignment::claim), not as an alignment (unless its two documents read
+    /// topical link (`Alignment::claim`), not as an alignment (unless its two documents read
     /// as renderings of one text).
     pub min_claim_overlap: f64,
 }
@@ -120,16 +120,6 @@ pub struct Alignment {
     pub claim: bool,
 }
 
-/// Aligns sentences across the documents of each event. The result is sorted by `a`, then `b`.
-pub fn align(
-    docs: &[Document],
-    terms: &CorpusTerms,
-    events: &[Vec<usize>],
-    config: &AlignConfig,
-) -> Vec<Alignment> {
-    align_cached(docs, terms, events, config, &AlignCache::default())
-}
-
 /// Alignments of events already computed, by a fingerprint of everything an event's
 /// alignment depends on: its documents' sentences, the equality pattern and kinds of their
 /// terms, and the settings. Reconciling again after adding documents recomputes only the
@@ -152,11 +142,6 @@ impl AlignCache {
     /// Number of events held.
     pub fn len(&self) -> usize {
         self.map.lock().map_or(0, |m| m.len())
-    }
-
-    /// True when nothing is held.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

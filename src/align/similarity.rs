@@ -204,6 +204,7 @@ pub fn claim_overlap(
 }
 
 /// Similarity of two sentences in [0, 1]; symmetric.
+#[cfg(test)]
 pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
     let cos = crate::events::cosine(&a.vector, &b.vector).clamp(0.0, 1.0);
     score_with_cosine(a, b, cos)

@@ -126,11 +126,6 @@ impl Facts {
         }
     }
 
-    /// True when no fact was gathered.
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
-
     /// The facts, in key order.
     pub fn into_groups(self) -> impl Iterator<Item = (FactKey, FactGroup)> {
         self.groups.into_iter()

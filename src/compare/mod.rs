@@ -9,11 +9,10 @@
 //! of the same fact is not a contradiction.
 //!
 //! ```
-//! use corroborate::compare::{compare_sentences, CompareConfig};
-//! use corroborate::Relation;
+//! use corroborate::{api, Config, Relation};
 //!
-//! let cfg = CompareConfig::default();
-//! let v = compare_sentences(
+//! let cfg = Config::default();
+//! let v = api::compare(
 //!     "Trade Envoy Ann Lee met the delegation.",
 //!     "Trade Minister Ann Lee met the delegation.",
 //!     &cfg,
@@ -49,7 +48,7 @@ use rules::{Fact, Hit, Side};
 #[derive(Debug, Clone)]
 pub struct CompareConfig {
     /// Negation cues, antonyms, modal verbs, titles, number words, synonyms.
-    pub lexicons: Lexicons,
+    pub(crate) lexicons: Lexicons,
     /// Negation on one side is a contradiction when at least this share of the negated
     /// sentence's content words is in the other sentence. Default 0.6.
     pub negation_cover: f64,
@@ -85,7 +84,7 @@ pub struct CompareConfig {
     /// Below this larger coverage a pair is unrelated rather than partial. Default 0.25.
     pub partial_min_cover: f64,
     /// Contradiction findings below this confidence are not reported. Confidences are
-    /// calibrated ([`calibration`]: a reason code's smoothed precision on labelled data), so
+    /// calibrated (module `calibration`: a reason code's smoothed precision on labelled data), so
     /// this drops the codes that are wrong more often than right in a corpus (negation and
     /// antonymy between aligned news sentences) and keeps a reported set whose measured
     /// precision is at least 0.8. Default 0.6.
@@ -165,7 +164,7 @@ impl CompareConfig {
     /// The settings for a pair the aligner found: the overlap thresholds of the number and
     /// date rules and of scoped negation scaled by
     /// [`aligned_cover_factor`](Self::aligned_cover_factor).
-    pub fn for_aligned_pairs(&self) -> CompareConfig {
+    pub(crate) fn for_aligned_pairs(&self) -> CompareConfig {
         let f = self.aligned_cover_factor;
         CompareConfig {
             negation_scoped_cover: self.negation_scoped_cover * f,
@@ -292,15 +291,6 @@ fn unify_names(a: &mut Frame, b: &mut Frame, words: &Lexicons) {
 
 /// Names at least this similar are one person when two sentences are read alone.
 const NAME_VARIANT_SIMILARITY: f64 = 0.9;
-
-/// Content-word coverage of each sentence by the other, in [0, 1] (synonyms, more general
-/// and more specific words count as found).
-pub fn coverage(a: &str, b: &str, config: &CompareConfig) -> (f64, f64) {
-    let fa = frame::build(a, &[], &config.lexicons);
-    let fb = frame::build(b, &[], &config.lexicons);
-    let ov = rules::overlap(&fa, &fb, &config.lexicons);
-    (ov.cover_a, ov.cover_b)
-}
 
 /// Compares two built frames.
 pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
@@ -429,6 +419,7 @@ fn from_hits(relation: Relation, hits: &[&Hit]) -> Verdict {
 /// The documents of one event are taken to be those linked by alignments; use
 /// [`judge_events`] when the events are known, so that roles are also compared across
 /// documents whose sentences were not aligned.
+#[cfg(test)]
 pub fn judge(
     docs: &[Document],
     entities: &Entities,
@@ -440,6 +431,7 @@ pub fn judge(
 }
 
 /// Groups documents linked by alignments (connected components), ordered by first document.
+#[cfg(test)]
 pub fn events_from_alignments(n_docs: usize, alignments: &[Alignment]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n_docs).collect();
     fn root(p: &mut [usize], mut x: usize) -> usize {

@@ -38,23 +38,8 @@ pub fn judge_alone(docs: &[Document], config: &GarbleConfig) -> Vec<Vec<Sentence
     })
 }
 
-/// Judges every sentence of every document; `out[d][s]`.
-pub fn judge_all(
-    docs: &[Document],
-    entities: &Entities,
-    alignments: &[Alignment],
-    config: &GarbleConfig,
-) -> Vec<Vec<Judged>> {
-    judge_all_with(
-        docs,
-        &judge_alone(docs, config),
-        entities,
-        alignments,
-        config,
-    )
-}
-
-/// [`judge_all`] with the verdicts of [`judge_alone`] already computed.
+/// Judges every sentence of every document, `out[d][s]`, given the verdicts of
+/// [`judge_alone`].
 pub(crate) fn judge_all_with(
     docs: &[Document],
     alone: &[Vec<SentenceVerdict>],

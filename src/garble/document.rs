@@ -89,18 +89,6 @@ pub fn repetition(doc: &Document) -> f64 {
     }
 }
 
-/// Share of sentences with at least one reason.
-pub fn suspicious_share(judged: &[Judged]) -> f64 {
-    if judged.is_empty() {
-        return 0.0;
-    }
-    let n = judged
-        .iter()
-        .filter(|j| !j.verdict.reasons.is_empty())
-        .count();
-    n as f64 / judged.len() as f64
-}
-
 /// Document verdicts and the garbled-translation findings of all documents.
 pub fn conclude(
     docs: &[Document],

@@ -149,19 +149,10 @@ impl Idioms {
         }
     }
 
-    /// The idioms, in list order.
-    pub fn iter(&self) -> impl Iterator<Item = &Idiom> {
-        self.list.iter()
-    }
-
     /// How many idioms.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.list.len()
-    }
-
-    /// True when there are none.
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
     }
 
     /// Indexes (in list order) of the idioms one of whose key words shares a form with one

@@ -25,7 +25,7 @@ pub mod grammar;
 pub mod idioms;
 pub mod looping;
 pub mod signals;
-pub use crate::wordfreq as stats;
+pub(crate) use crate::wordfreq as stats;
 pub mod titles;
 
 use crate::align::Alignment;
@@ -34,7 +34,7 @@ use crate::names::Entities;
 use crate::report::{Finding, MachineTranslation};
 use std::sync::Arc;
 
-pub use idioms::{Idiom, Idioms};
+pub use idioms::Idioms;
 pub use signals::PriorWeights;
 pub use stats::LanguageStats;
 pub use titles::Titles;
@@ -43,11 +43,11 @@ pub use titles::Titles;
 #[derive(Debug, Clone)]
 pub struct GarbleConfig {
     /// Word statistics; `None` uses the built-in English table.
-    pub stats: Option<Arc<LanguageStats>>,
+    pub(crate) stats: Option<Arc<LanguageStats>>,
     /// Idioms checked for a replaced key word (built-in list by default).
-    pub idioms: Arc<Idioms>,
+    pub(crate) idioms: Arc<Idioms>,
     /// Real titles and known literal mistranslations of titles.
-    pub titles: Arc<Titles>,
+    pub(crate) titles: Arc<Titles>,
     /// Weights of the fluency prior.
     pub prior: PriorWeights,
     /// Fluency prior at and above which a sentence gets the `word_salad` reason.
@@ -182,7 +182,7 @@ impl Default for GarbleConfig {
 
 impl GarbleConfig {
     /// The word statistics in use.
-    pub fn language(&self) -> &LanguageStats {
+    pub(crate) fn language(&self) -> &LanguageStats {
         match &self.stats {
             Some(s) => s,
             None => LanguageStats::english(),
@@ -191,7 +191,7 @@ impl GarbleConfig {
 
     /// The weight (confidence) of a reason code judged on the sentence alone; 0 for the
     /// fluency prior (`word_salad`) and for codes that need other sources.
-    pub fn reason_weight(&self, reason: &str) -> f64 {
+    pub(crate) fn reason_weight(&self, reason: &str) -> f64 {
         match reason {
             "broken_idiom" => self.idiom_weight,
             "nonexistent_title" => self.title_weight,
@@ -375,6 +375,7 @@ pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
 }
 
 /// Scores every document and produces garbled-translation findings.
+#[cfg(test)]
 pub fn assess(
     docs: &[Document],
     entities: &Entities,
@@ -391,6 +392,7 @@ pub type SentenceId = (usize, usize);
 /// `(document, sentence)`). In an article judged to be a garbled translation, a sentence that
 /// contradicts a sentence of a fluent article reporting the same event is taken for a
 /// meaning-changing mistranslation ('has now convinced' for 'needs to persuade').
+#[cfg(test)]
 pub fn assess_with_contradictions(
     docs: &[Document],
     entities: &Entities,

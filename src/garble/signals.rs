@@ -56,7 +56,7 @@ pub struct Features {
     pub comma_rate: f64,
 }
 
-/// Weights of the fluency prior (logistic regression on [`Features`]).
+/// Weights of the fluency prior (logistic regression on the sentence features).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PriorWeights {
     /// Intercept.

@@ -18,8 +18,6 @@ pub struct Decoded<'a> {
     /// Leads offsets of `text` back to the bytes, when they differ (a byte-order mark
     /// skipped, another encoding transcoded); `None` when `text` is the bytes.
     pub map: Option<OffsetMap>,
-    /// The encoding the bytes were read in.
-    pub encoding: &'static Encoding,
 }
 
 /// Reads `bytes` (the input named `id`) as text; see the module documentation for how the
@@ -35,7 +33,6 @@ pub fn decode<'a>(id: &str, bytes: &'a [u8]) -> Result<Decoded<'a>> {
             return Ok(Decoded {
                 text: Cow::Borrowed(text),
                 map: Some(map),
-                encoding: UTF_8,
             });
         }
         return Ok(utf16(rest, bom, enc == UTF_16BE));
@@ -47,7 +44,6 @@ pub fn decode<'a>(id: &str, bytes: &'a [u8]) -> Result<Decoded<'a>> {
         Ok(text) => Ok(Decoded {
             text: Cow::Borrowed(text),
             map: None,
-            encoding: UTF_8,
         }),
         Err(e) => {
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
@@ -127,7 +123,6 @@ fn utf16(bytes: &[u8], base: usize, big_endian: bool) -> Decoded<'static> {
     Decoded {
         text: Cow::Owned(text),
         map: Some(map),
-        encoding: if big_endian { UTF_16BE } else { UTF_16LE },
     }
 }
 
@@ -208,7 +203,6 @@ fn transcode(bytes: &[u8], enc: &'static Encoding) -> Decoded<'static> {
     Decoded {
         text: Cow::Owned(text),
         map: Some(map),
-        encoding: enc,
     }
 }
 
@@ -258,7 +252,6 @@ mod tests {
             .collect();
         let d = decode("a", &be).unwrap();
         assert_eq!(d.text, "Talks in Vienna");
-        assert_eq!(d.encoding, UTF_16BE);
     }
 
     #[test]

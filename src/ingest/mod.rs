@@ -23,8 +23,10 @@ use crate::error::{Error, Result};
 use crate::lexicon::parse_tagged_list;
 pub use decode::{decode, Decoded};
 pub use html::looks_like_html;
-pub use lines::{classify_lines, Line, LineKind};
-pub use segment::{split_sentences, split_sentences_within, Abbreviations, MAX_SENTENCE_BYTES};
+pub use lines::{classify_lines, LineKind};
+#[cfg(test)]
+pub(crate) use segment::split_sentences;
+pub use segment::{split_sentences_within, Abbreviations, MAX_SENTENCE_BYTES};
 
 /// Settings of ingestion.
 #[derive(Debug, Clone)]
@@ -77,7 +79,7 @@ impl IngestConfig {
         Ok(())
     }
 
-    /// The sentences of `text` under these settings (see [`split_sentences_within`]).
+    /// The sentences of `text` under these settings (UAX #29 bounds, repaired, long sentences cut).
     pub fn sentences(&self, text: &str) -> Vec<Span> {
         split_sentences_within(text, &self.abbreviations, self.max_sentence_bytes)
     }

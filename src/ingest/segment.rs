@@ -52,7 +52,7 @@ impl Abbreviations {
     }
 
     /// The rule for `word` (without its period), if it is an abbreviation.
-    pub fn rule(&self, word: &str) -> Option<AbbrevRule> {
+    pub(crate) fn rule(&self, word: &str) -> Option<AbbrevRule> {
         self.rules.get(&word.to_lowercase()).copied()
     }
 }
@@ -62,7 +62,8 @@ pub const MAX_SENTENCE_BYTES: usize = 2048;
 
 /// Splits `text` into sentences; spans are trimmed of whitespace and index `text`. A
 /// sentence longer than [`MAX_SENTENCE_BYTES`] is cut (see [`split_sentences_within`]).
-pub fn split_sentences(text: &str, abbrevs: &Abbreviations) -> Vec<Span> {
+#[cfg(test)]
+pub(crate) fn split_sentences(text: &str, abbrevs: &Abbreviations) -> Vec<Span> {
     split_sentences_within(text, abbrevs, MAX_SENTENCE_BYTES)
 }
 

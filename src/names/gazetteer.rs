@@ -96,13 +96,9 @@ impl Gazetteer {
     }
 
     /// Number of places.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.places.len()
-    }
-
-    /// True when there are no places.
-    pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
     }
 }
 

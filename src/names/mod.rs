@@ -54,7 +54,7 @@ impl Default for NamesConfig {
 
 impl NamesConfig {
     /// The merged lexicons in use.
-    pub fn lexicons(&self) -> &Lexicons {
+    pub(crate) fn lexicons(&self) -> &Lexicons {
         &self.lex
     }
 

@@ -70,7 +70,7 @@ pub fn ranked(report: &Report) -> Vec<usize> {
 
 /// The event of each finding: that of its first sentence's document (`None` for a finding
 /// with no sentence or an unknown document).
-pub fn finding_events(report: &Report) -> Vec<Option<usize>> {
+pub(crate) fn finding_events(report: &Report) -> Vec<Option<usize>> {
     let event_of = document_events(report);
     report
         .findings
@@ -96,7 +96,7 @@ pub(crate) fn document_events(report: &Report) -> BTreeMap<&str, usize> {
 /// Where `text` (reported at bytes `start..end` of the original) lies in `sentence.text`,
 /// as a byte range of that text. Plain-text sentences are exact slices of the original;
 /// otherwise (an HTML page's visible text) the first occurrence of `text` is taken.
-pub fn locate(
+pub(crate) fn locate(
     sentence: &crate::report::SentenceSpan,
     start: usize,
     end: usize,

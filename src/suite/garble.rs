@@ -1,10 +1,10 @@
 //! Garble detection: sentence verdicts on any input, and cross-source assessment.
 
-use corroborate::align::Alignment;
-use corroborate::document::{Document, Sentence, Span};
-use corroborate::garble::{assess, score_sentence, GarbleConfig};
-use corroborate::names::{Entities, Entity, Mention};
-use corroborate::report::{EntityKind, FindingKind};
+use crate::align::Alignment;
+use crate::document::{Document, Sentence, Span};
+use crate::garble::{assess, score_sentence, GarbleConfig};
+use crate::names::{Entities, Entity, Mention};
+use crate::report::{EntityKind, FindingKind};
 use proptest::prelude::*;
 
 /// A document whose lines are its sentences.
@@ -464,7 +464,7 @@ fn one_broken_idiom_does_not_flag_an_article() {
 
 #[test]
 fn a_meaning_shift_needs_a_trusted_fluent_partner() {
-    use corroborate::garble::{assess_with_contradictions, SentenceId};
+    use crate::garble::{assess_with_contradictions, SentenceId};
     let garbled = doc(
         "g",
         "Bauer is indeed in their court, he said.\nPress Minister Jane Doe agreed.\nThe adviser Mike Waltz spoke to his counterpart.",

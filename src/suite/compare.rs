@@ -1,8 +1,8 @@
 //! Properties of the compare stage: no panic on any input, a symmetric relation, confidence
 //! in range, evidence spans on char boundaries.
 
-use corroborate::compare::{compare_sentences, CompareConfig};
-use corroborate::Relation;
+use crate::compare::{compare_sentences, CompareConfig};
+use crate::Relation;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -76,7 +76,7 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(words, 0..18).prop_map(|w| w.join(" "))
 }
 
-fn check_spans(text: &str, spans: &[corroborate::Span]) -> bool {
+fn check_spans(text: &str, spans: &[crate::Span]) -> bool {
     spans
         .iter()
         .all(|s| s.start <= s.end && text.get(s.start..s.end).is_some())

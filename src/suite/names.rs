@@ -1,11 +1,11 @@
 //! Name matching: property tests (no panic, symmetric and bounded similarity, idempotent
 //! keys) and hard cases of invented articles.
 
-use corroborate::names::{
+use crate::names::{
     cluster_names, name_key, name_similarity, resolve, Entities, Mention, NamesConfig,
 };
-use corroborate::report::EntityKind;
-use corroborate::Corpus;
+use crate::report::EntityKind;
+use crate::Corpus;
 use proptest::prelude::*;
 
 fn cfg() -> NamesConfig {

@@ -1,10 +1,10 @@
 //! Property tests: no panic on any Unicode input, sentence spans that slice the original text
 //! exactly, deterministic reports, idempotent folding.
 
-use corroborate::dates::find_dates;
-use corroborate::ingest::{split_sentences, Abbreviations};
-use corroborate::text::{fold, words};
-use corroborate::{Corpus, Document, Error};
+use crate::dates::find_dates;
+use crate::ingest::{split_sentences, Abbreviations};
+use crate::text::{fold, words};
+use crate::{Corpus, Document, Error};
 use proptest::prelude::*;
 
 /// Pieces news pages are made of, plus the characters that break naive code: RTL text,
@@ -80,7 +80,7 @@ proptest! {
     fn words_match_uax29(t in "[aZ09.,:;'_ \t\n\r\"()’“é\u{301}\u{200d}-]{0,40}") {
         use unicode_segmentation::UnicodeSegmentation;
         let ours: Vec<(usize, &str)> =
-            corroborate::text::words(&t).iter().map(|w| (w.start, w.text)).collect();
+            crate::text::words(&t).iter().map(|w| (w.start, w.text)).collect();
         let reference: Vec<(usize, &str)> = t
             .split_word_bound_indices()
             .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
@@ -94,7 +94,7 @@ proptest! {
         match c.add("doc", &t) {
             Ok(_) => {
                 let d = &c.documents()[0];
-                let as_is = !t.starts_with('\u{FEFF}') && !corroborate::ingest::looks_like_html(&t);
+                let as_is = !t.starts_with('\u{FEFF}') && !crate::ingest::looks_like_html(&t);
                 if as_is {
                     prop_assert_eq!(&d.text, &t);
                 }
@@ -103,7 +103,7 @@ proptest! {
             }
             Err(Error::EmptyDocument { .. }) => prop_assert!(t
                 .chars()
-                .all(|c| c.is_whitespace() || corroborate::ingest::is_invisible(c))),
+                .all(|c| c.is_whitespace() || crate::ingest::is_invisible(c))),
             Err(Error::NoBody { .. }) => {}
             Err(e) => prop_assert!(false, "unexpected error {e:?}"),
         }
@@ -183,7 +183,7 @@ proptest! {
             let input = &docs[d.id[1..d.id.len() - 4].parse::<usize>().unwrap()];
             for s in &d.sentences {
                 // Plain text: spans index the input as given (a byte-order mark included).
-                if d.format == corroborate::Format::Text {
+                if d.format == crate::Format::Text {
                     prop_assert_eq!(input.get(s.start..s.end), Some(s.text.as_str()));
                 }
             }

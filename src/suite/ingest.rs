@@ -2,12 +2,11 @@
 //! checkout) on the seed articles: furniture removed, body kept, headline and dateline found,
 //! sentences split where they end and nowhere else.
 
-use corroborate::ingest::{ingest, split_sentences, Abbreviations, IngestConfig};
-use corroborate::{Corpus, Document};
+use crate::ingest::{ingest, split_sentences, Abbreviations, IngestConfig};
+use crate::{Corpus, Document};
 use std::path::Path;
 
-mod common;
-use common::SAMPLE;
+use super::SAMPLE;
 
 fn doc(id: &str, text: &str) -> Document {
     ingest(id, text, None, &IngestConfig::default()).expect("ingests")
@@ -373,7 +372,7 @@ fn synthetic_page() {
 
 #[test]
 fn synthetic_caller_date_wins_and_no_date_is_none() {
-    let date = corroborate::Date::parse_iso("2020-01-02");
+    let date = crate::Date::parse_iso("2020-01-02");
     let d = ingest("p", PAGE, date, &IngestConfig::default()).unwrap();
     assert_eq!(d.published, date);
     let d = doc(
@@ -434,7 +433,7 @@ fn seeds_do_not_split_after_honorifics_or_initials() {
 /// same order (an article refused does not stop the rest), same documents, same indexes.
 #[test]
 fn add_all_bytes_equals_adding_one_by_one() {
-    let config = corroborate::Config {
+    let config = crate::Config {
         max_document_bytes: 400,
         ..Default::default()
     };

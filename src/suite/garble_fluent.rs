@@ -3,9 +3,9 @@
 //! repository, the newsroom articles of ecb-news and the human reference translations of the
 //! parallel-news sets.
 
-use corroborate::garble::{score_sentence, GarbleConfig};
-use corroborate::report::FindingKind;
-use corroborate::Corpus;
+use crate::garble::{score_sentence, GarbleConfig};
+use crate::report::FindingKind;
+use crate::Corpus;
 use std::path::Path;
 
 /// The lines (one sentence each, or one segment each) of every `.txt` file in `dir`, or of
@@ -107,7 +107,7 @@ fn fluent_lines() -> Vec<(String, String)> {
 
 #[test]
 fn no_loop_and_no_tense_jump_on_fluent_english() {
-    use corroborate::garble::{grammar, looping};
+    use crate::garble::{grammar, looping};
     // The pair rules (two determiners, a modal before a past form, stacked prepositions)
     // meet a writer's slip now and then ('a a small', 'will buried'); the longer rules and
     // loops must never fire on fluent text.
