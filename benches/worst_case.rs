@@ -81,6 +81,25 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        name: "edited_copies",
+        what: "N copies of one 8 KB dated article, 3 words changed in each",
+        sizes: [500, 1_000, 2_000],
+        build: |n| {
+            let a = format!("Published: 2024-05-01\n{}", article(8 << 10));
+            let words: Vec<&str> = a.split(' ').collect();
+            let mut rng = gen::Rng::new(7);
+            (0..n)
+                .map(|i| {
+                    let mut w = words.clone();
+                    for _ in 0..3 {
+                        w[rng.range(4, words.len() - 1)] = "reportedly";
+                    }
+                    (format!("e{i}.txt"), w.join(" ").into_bytes())
+                })
+                .collect()
+        },
+    },
+    Case {
         name: "html_nesting",
         what: "an HTML page of N nested <div>s around text",
         sizes: [5_000, 10_000, 20_000],

@@ -52,32 +52,91 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
+/// The shingle set of every document (see [`shingles`]).
+pub(crate) fn shingle_sets(docs: &[Document]) -> Vec<Vec<u64>> {
+    crate::par::map(docs, shingles)
+}
+
+/// The order in which documents become originals: earliest published first, undated last,
+/// then by id (so the answer does not depend on the order documents were added).
+pub(crate) fn original_order(docs: &[Document], members: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = members.to_vec();
+    order.sort_by(|&a, &b| {
+        let key = |d: usize| (docs[d].published.is_none(), docs[d].published, &docs[d].id);
+        key(a).cmp(&key(b))
+    });
+    order
+}
+
+/// Going through `order`, each document is a copy of the first earlier original (in that
+/// order) whose shingles it overlaps by Jaccard >= `min_jaccard` and that `allowed` accepts;
+/// else it is an original itself. Returns `(document, original)` for each copy.
+///
+/// Candidate originals come from a prefix filter (Chaudhuri et al. 2006): two sets with
+/// Jaccard >= t share one of the `n - ceil(t n) + 1` smallest hashes of each, so only the
+/// originals sharing one of those are compared. The result is exactly that of comparing
+/// with every earlier original, in time that grows with the documents, not their pairs
+/// (2,000 copies of one article compare with one original each).
+pub(crate) fn first_copies(
+    sets: &[Vec<u64>],
+    order: &[usize],
+    min_jaccard: f64,
+    allowed: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    // Prefix length: conservative (never shorter than the bound needs) under rounding.
+    let prefix = |n: usize| {
+        let overlap = (min_jaccard * n as f64 - 1e-9).ceil().max(1.0) as usize;
+        (n + 1).saturating_sub(overlap).clamp(1, n.max(1))
+    };
+    let mut kept: Vec<usize> = Vec::new();
+    let mut index: crate::hash::HashMap<u64, Vec<usize>> = crate::hash::HashMap::default();
+    let mut out = Vec::new();
+    for &d in order {
+        let n = sets[d].len() as f64;
+        let mut cands: Vec<usize> = if min_jaccard > 0.0 {
+            sets[d][..prefix(sets[d].len()).min(sets[d].len())]
+                .iter()
+                .filter_map(|h| index.get(h))
+                .flatten()
+                .copied()
+                .collect()
+        } else {
+            (0..kept.len()).collect()
+        };
+        cands.sort_unstable();
+        cands.dedup();
+        // Jaccard is at most the ratio of the two sizes: most pairs end here.
+        let original = cands.into_iter().map(|k| kept[k]).find(|&o| {
+            let m = sets[o].len() as f64;
+            n.min(m) / n.max(m) >= min_jaccard
+                && allowed(d, o)
+                && jaccard(&sets[d], &sets[o]) >= min_jaccard
+        });
+        match original {
+            Some(o) => out.push((d, o)),
+            None => {
+                for &h in &sets[d][..prefix(sets[d].len()).min(sets[d].len())] {
+                    index.entry(h).or_default().push(kept.len());
+                }
+                kept.push(d);
+            }
+        }
+    }
+    out
+}
+
 /// For each document, the index of the document it is a near-verbatim copy of, if any.
 /// Within each event the earliest-published document (undated last, then by id) is an
 /// original; each later one is a copy of the first original it overlaps by at least
 /// `min_jaccard`, else an original itself. A copy is never the original of another, and the
 /// answer does not depend on the order documents were added.
 pub fn originals(docs: &[Document], events: &[Vec<usize>], min_jaccard: f64) -> Vec<Option<usize>> {
-    let sets: Vec<Vec<u64>> = crate::par::map(docs, shingles);
+    let sets = shingle_sets(docs);
     let mut out = vec![None; docs.len()];
     for members in events {
-        let mut order: Vec<usize> = members.clone();
-        order.sort_by(|&a, &b| {
-            let key = |d: usize| (docs[d].published.is_none(), docs[d].published, &docs[d].id);
-            key(a).cmp(&key(b))
-        });
-        let mut kept: Vec<usize> = Vec::new();
-        for d in order {
-            let n = sets[d].len() as f64;
-            // Jaccard is at most the ratio of the two sizes: most pairs end here.
-            let original = kept.iter().copied().find(|&o| {
-                let m = sets[o].len() as f64;
-                n.min(m) / n.max(m) >= min_jaccard && jaccard(&sets[d], &sets[o]) >= min_jaccard
-            });
-            match original {
-                Some(o) => out[d] = Some(o),
-                None => kept.push(d),
-            }
+        let order = original_order(docs, members);
+        for (d, o) in first_copies(&sets, &order, min_jaccard, |_, _| true) {
+            out[d] = Some(o);
         }
     }
     out

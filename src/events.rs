@@ -134,6 +134,35 @@ fn doc_vectors(terms: &CorpusTerms, config: &EventsConfig) -> Vec<Vector> {
         .collect()
 }
 
+/// The sum of two sparse vectors sorted by term.
+fn add(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> Vector {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(&(ta, wa)), Some(&(tb, wb))) if ta == tb => {
+                out.push((ta, wa + wb));
+                i += 1;
+                j += 1;
+            }
+            (Some(&(ta, wa)), Some(&(tb, _))) if ta < tb => {
+                out.push((ta, wa));
+                i += 1;
+            }
+            (Some(&x), None) => {
+                out.push(x);
+                i += 1;
+            }
+            (_, Some(&y)) => {
+                out.push(y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
 /// A term count damped by a log (`1 + ln n`), linear below one occurrence.
 fn damped(n: f64) -> f64 {
     if n >= 1.0 {
@@ -191,26 +220,26 @@ pub fn shared_sum(
     sum
 }
 
-/// Candidate document pairs `(i, j)`, `i < j`, sharing at least one distinctive term and
+/// Candidate pairs `(i, j)`, `i < j`, of units (documents with their near-verbatim copies;
+/// a copy's own vector is empty; `units` of them) sharing at least one distinctive term and
 /// not dated further apart than `max_gap` days (such pairs can never be in one event, so
 /// they are not generated: without this the pairs grow with the square of the corpus when
 /// many documents share terms over a long period).
 fn candidate_pairs(
     vectors: &[Vector],
-    terms: &CorpusTerms,
+    df: &[u32],
+    units: usize,
     k: usize,
     days: &[Option<i64>],
     max_gap: i64,
 ) -> Vec<(usize, usize)> {
     let n = vectors.len();
-    let cap = (n / 5).max(60) as u32;
+    let cap = (units / 5).max(60) as u32;
     // Each document's `k` heaviest distinctive terms, and the documents of each such term:
     // the dated ones by date, the undated ones by index.
     let tops: Vec<Vec<TermId>> = crate::par::map(vectors, |v| {
-        let mut top: Vec<&(TermId, f64)> = v
-            .iter()
-            .filter(|(t, _)| terms.document_df[*t as usize] <= cap)
-            .collect();
+        let mut top: Vec<&(TermId, f64)> =
+            v.iter().filter(|(t, _)| df[*t as usize] <= cap).collect();
         top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         top.iter().take(k).map(|x| x.0).collect()
     });
@@ -273,25 +302,90 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
         .map(|d| d.published.and_then(|p| p.days()))
         .collect();
 
+    // Near-verbatim copies (see [`crate::copies`]) dated within the window of their
+    // original start as one group with it: a story copied 2,000 times is one unit, not
+    // 2,000 documents whose every term is common.
+    let sets = crate::copies::shingle_sets(docs);
+    let all: Vec<usize> = (0..n).collect();
+    let order = crate::copies::original_order(docs, &all);
+    let near = crate::copies::first_copies(&sets, &order, config.copy_min_jaccard, |d, o| {
+        match (days[d], days[o]) {
+            (Some(x), Some(y)) => (x - y).abs() <= config.date_window_days,
+            _ => true,
+        }
+    });
+    drop(sets);
+
     // Average linkage over the sparse similarity graph: sums of edge weights between clusters.
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
     // Sum of similarities inside each group.
     let mut internal = vec![0.0f64; n];
+    // Each group's publication dates as a span (first, last day); undated groups have none
+    // and take the span of the dated group they join.
+    let mut spans: Vec<Option<(i64, i64)>> = days.iter().map(|d| d.map(|x| (x, x))).collect();
+    // A unit's sum vector: the sum of its documents' vectors (a lone document's own vector),
+    // so that the sum of cosines between two units is the dot product of their sums.
+    let mut sums: Vec<Vector> = vectors.clone();
+    for &(d, o) in &near {
+        alive[d] = false;
+        let moved = std::mem::take(&mut members[d]);
+        members[o].extend(moved);
+        spans[o] = match (spans[o], spans[d]) {
+            (Some((p, q)), Some((r, s))) => Some((p.min(r), q.max(s))),
+            (x, y) => x.or(y),
+        };
+        sums[o] = add(&sums[o], &vectors[d]);
+        sums[d].clear();
+    }
+    for o in 0..n {
+        if !alive[o] || members[o].len() < 2 {
+            continue;
+        }
+        members[o].sort_unstable();
+        // Sum over pairs of cosines = (|S|^2 - sum of |v|^2) / 2.
+        let own: f64 = members[o]
+            .iter()
+            .map(|&d| cosine(&vectors[d], &vectors[d]))
+            .sum();
+        internal[o] = ((cosine(&sums[o], &sums[o]) - own) / 2.0).max(0.0);
+    }
+    // Units compare for candidate pairs on their normalised sums; a term's frequency is the
+    // number of units holding it.
+    let unit_vectors: Vec<Vector> = sums
+        .iter()
+        .map(|v| {
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            v.iter()
+                .map(|&(t, w)| (t, if norm > 0.0 { w / norm } else { w }))
+                .collect()
+        })
+        .collect();
+    let df: Vec<u32> = if near.is_empty() {
+        terms.document_df.clone()
+    } else {
+        let mut df = vec![0u32; terms.document_df.len()];
+        for v in &sums {
+            v.iter().for_each(|&(t, _)| df[t as usize] += 1);
+        }
+        df
+    };
     let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
     for (a, b) in candidate_pairs(
-        &vectors,
-        terms,
+        &unit_vectors,
+        &df,
+        n - near.len(),
         config.blocking_terms,
         &days,
         date_horizon(config),
     ) {
-        let s = cosine(&vectors[a], &vectors[b]);
+        let s = cosine(&sums[a], &sums[b]);
         if s > 0.0 {
             links[a].insert(b, s);
             links[b].insert(a, s);
         }
     }
+    drop(unit_vectors);
     #[derive(PartialEq)]
     struct Cand(f64, usize, usize);
     impl Eq for Cand {}
@@ -310,9 +404,6 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
     let avg = |members: &[Vec<usize>], a: usize, b: usize, sum: f64| {
         sum / (members[a].len() * members[b].len()) as f64
     };
-    // Each group's publication dates as a span (first, last day); undated groups have none
-    // and take the span of the dated group they join.
-    let mut spans: Vec<Option<(i64, i64)>> = days.iter().map(|d| d.map(|x| (x, x))).collect();
     let linkage = |members: &[Vec<usize>], spans: &[Option<(i64, i64)>], a, b, sum| {
         avg(members, a, b, sum) * span_factor(spans[a], spans[b], config)
     };

@@ -48,3 +48,27 @@ fn a_republished_wire_text_is_a_copy_and_counts_once() {
         }
     }
 }
+
+/// 61 lightly edited copies (one word changed in each) of one text are one event, each
+/// later copy marked `copy_of` the original: no term is dropped for being in too many
+/// documents when the documents are copies of one another.
+#[test]
+fn sixty_one_lightly_edited_copies_are_one_event() {
+    let words: Vec<&str> = WIRE.lines().skip(2).flat_map(|l| l.split(' ')).collect();
+    let mut c = Corpus::new();
+    for i in 0..61 {
+        let mut w = words.clone();
+        if i > 0 {
+            w[(i * 7) % words.len()] = "reportedly";
+        }
+        let text = format!(
+            "Flood closes river crossing\nPublished: 2024-05-01\n{}\n",
+            w.join(" ")
+        );
+        c.add(&format!("c{i:02}.txt"), &text).unwrap();
+    }
+    let r = c.reconcile();
+    assert_eq!(r.events.len(), 1, "{:?}", r.events.len());
+    let copies = r.documents.iter().filter(|d| d.copy_of.is_some()).count();
+    assert_eq!(copies, 60);
+}
