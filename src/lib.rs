@@ -118,6 +118,7 @@ pub mod settings;
 pub mod synonyms;
 pub mod terms;
 pub mod text;
+pub(crate) mod vectors;
 pub mod wordfreq;
 
 pub use config::Config;
