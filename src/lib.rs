@@ -132,6 +132,7 @@ pub mod settings;
 mod synonyms;
 mod terms;
 mod text;
+mod vectors;
 mod wordfreq;
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ fn the_licences_of_shipped_data_are_in_the_expression() {
         ("src/data/garble_idioms.txt", "CC-BY-SA-3.0"),
         ("src/data/names/gazetteer.tsv", "CC-BY-4.0"),
         ("src/data/synonyms.tsv", "WordNet"),
+        ("src/data/vectors.bin", "PDDL-1.0"),
         ("src/data/names/nicknames.csv", "Apache-2.0"),
     ] {
         if root().join(data).is_file() {

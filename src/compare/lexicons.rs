@@ -302,6 +302,15 @@ impl Lexicons {
         self.synonyms.get(stem).map(String::as_str).unwrap_or(stem)
     }
 
+    /// True when the two words are alternatives under one more general word (they share a
+    /// direct hypernym and neither is more general than the other: 'Kenyan' / 'Nigerian').
+    pub fn siblings(&self, a: &str, b: &str) -> bool {
+        let (Some(pa), Some(pb)) = (self.hypernyms.get(a), self.hypernyms.get(b)) else {
+            return false;
+        };
+        !self.is_a(a, b) && !self.is_a(b, a) && pa.iter().any(|p| pb.contains(p))
+    }
+
     /// True when the two stems are listed as opposites.
     pub fn opposite(&self, a: &str, b: &str) -> bool {
         self.antonyms.get(a).is_some_and(|s| s.contains(b))

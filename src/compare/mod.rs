@@ -83,6 +83,14 @@ pub struct CompareConfig {
     pub agree_max_cover: f64,
     /// Below this larger coverage a pair is unrelated rather than partial. Default 0.25.
     pub partial_min_cover: f64,
+    /// Paraphrase by word vectors (GloVe, [`crate::vectors`]): in the agreement decision of
+    /// two sentences about one incident (same names and days) in which no rule sees a
+    /// difference, a content word the other sentence does not state counts as stated when
+    /// the other has a content word of its own whose vector is at least this similar
+    /// (cosine), and the two are not listed opposites ('wins' / 'clinches', 'polls' /
+    /// 'vote'); one such word per side at most. Default 0.7 (a usual bar for near-synonyms in 50-dimensional GloVe); 1 turns
+    /// it off.
+    pub agree_vector_similarity: f64,
     /// Contradiction findings below this confidence are not reported. Confidences are
     /// calibrated (module `calibration`: a reason code's smoothed precision on labelled data), so
     /// this drops the codes that are wrong more often than right in a corpus (negation and
@@ -126,6 +134,7 @@ impl Default for CompareConfig {
             agree_min_cover: 0.25,
             agree_max_cover: 0.7,
             partial_min_cover: 0.25,
+            agree_vector_similarity: 0.7,
             min_finding_confidence: 0.6,
             max_role_findings: 6,
             min_clash_alignment: 0.5,
@@ -151,6 +160,10 @@ impl CompareConfig {
         check_unit("compare.entity_min_cover", self.entity_min_cover)?;
         check_unit("compare.agree_min_cover", self.agree_min_cover)?;
         check_unit("compare.agree_max_cover", self.agree_max_cover)?;
+        check_unit(
+            "compare.agree_vector_similarity",
+            self.agree_vector_similarity,
+        )?;
         check_unit("compare.partial_min_cover", self.partial_min_cover)?;
         check_unit(
             "compare.min_finding_confidence",
@@ -311,9 +324,15 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
     let explain = |text: &dyn Fn() -> String| if explain_all { text() } else { String::new() };
     // Negation on one side only never states the same claim.
     let one_sided_negation = a.frame.negations.is_empty() != b.frame.negations.is_empty();
-    let agree = ov.min() >= config.agree_min_cover
-        && ov.max() >= config.agree_max_cover
-        && !one_sided_negation;
+    let covers = |(x, y): (f64, f64)| {
+        x.min(y) >= config.agree_min_cover && x.max(y) >= config.agree_max_cover
+    };
+    let agree = !one_sided_negation
+        && (covers((ov.cover_a, ov.cover_b))
+            || (soft.is_empty()
+                && config.agree_vector_similarity < 1.0
+                && rules::same_incident(a.frame, b.frame)
+                && covers(soft_cover(a.frame, b.frame, config))));
     if agree && soft.is_empty() {
         return Verdict {
             relation: Relation::Agreement,
@@ -365,6 +384,70 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
         evidence_b: Vec::new(),
         fact: None,
     }
+}
+
+/// Coverage of each side's content words when a word the other side does not state counts
+/// as stated by a vector-similar content word of the other's own (see
+/// [`CompareConfig::agree_vector_similarity`]).
+fn soft_cover(a: &Frame, b: &Frame, config: &CompareConfig) -> (f64, f64) {
+    let lex = &config.lexicons;
+    let stated = |w: &str, other: &Frame| {
+        other.content.contains(w)
+            || other.general.contains(w)
+            || lex.ancestors(w).any(|g| other.content.contains(g))
+    };
+    // Per side, its content words as (canonical stem, written word folded), one per stem.
+    // Words vectors cannot judge are not matched softly: names ('Yemen' / 'Pakistan' lie
+    // close in the vector space, as do alternatives of one kind), and the words of a full
+    // clause (one with an auxiliary or copula: 'a dog is sitting' / 'a dog is walking',
+    // 'on the grass' / 'in the field' are two scenes, however close their vectors); the
+    // telegraphic style of headlines ('Miami Heat wins NBA Finals') has none.
+    fn words(f: &Frame) -> Vec<(&str, &str)> {
+        let full_clause = f.subject_end.is_some();
+        let mut v: Vec<(&str, &str)> = Vec::new();
+        for (i, t) in f.toks.iter().enumerate().filter(|(_, t)| t.content) {
+            if (t.cap && i > 0) || full_clause {
+                // (kept as words that must be stated exactly)
+                if !v.iter().any(|(c, _)| *c == t.canon) {
+                    v.push((t.canon.as_str(), ""));
+                }
+                continue;
+            }
+            if !v.iter().any(|(c, _)| *c == t.canon) {
+                v.push((t.canon.as_str(), t.low.as_str()));
+            }
+        }
+        v
+    }
+    let (wa, wb) = (words(a), words(b));
+    let unstated_a: Vec<(&str, &str)> = wa.iter().copied().filter(|(c, _)| !stated(c, b)).collect();
+    let unstated_b: Vec<(&str, &str)> = wb.iter().copied().filter(|(c, _)| !stated(c, a)).collect();
+    let close = |(ca, la): (&str, &str), (cb, lb): (&str, &str)| {
+        !la.is_empty()
+            && !lb.is_empty()
+            && !lex.opposite(ca, cb)
+            && !lex.siblings(ca, cb)
+            && crate::vectors::similarity(la, lb)
+                .is_some_and(|s| s as f64 >= config.agree_vector_similarity)
+    };
+    let cover = |all: usize, unstated: &[(&str, &str)], others: &[(&str, &str)]| {
+        if all == 0 {
+            return 0.0;
+        }
+        // One word per side at most: a paraphrase of a claim rewords a word or two, two
+        // sentences that differ in many words each close to one of the other's tell of two
+        // scenes of one kind ('a dog playing on the grass' / 'a dog playing in the field').
+        let soft = usize::from(
+            unstated
+                .iter()
+                .any(|&w| others.iter().any(|&o| close(w, o))),
+        );
+        (all - unstated.len() + soft) as f64 / all as f64
+    };
+    (
+        cover(wa.len(), &unstated_a, &unstated_b),
+        cover(wb.len(), &unstated_b, &unstated_a),
+    )
 }
 
 fn shared_words(a: &Frame, a_text: &str, b: &Frame) -> String {
