@@ -299,7 +299,8 @@ pub fn phonetic(word: &str) -> Vec<u8> {
             b'o' if next == b'u' || next == b'o' || next == b'e' => (b"u", 2),
             b'e' if next == b'e' => (b"i", 2),
             b'e' if next == b'a' => (b"e", 2),
-            b'i' if next == b'e' && i + 2 < n => (b"i", 2),
+            // -ie is i, final too (Kellie / Kelly, Brie / Bree, Romanian Ghenadie).
+            b'i' if next == b'e' => (b"i", 2),
             b'a' | b'e' if (next == b'i' || next == b'y') && !is_vowel_letter(at(i + 2)) => {
                 (b"e", 2)
             }
@@ -344,8 +345,10 @@ pub fn phonetic(word: &str) -> Vec<u8> {
     while out.len() > 2 && out.ends_with(b"ii") {
         out.pop();
     }
-    // Silent final e after a consonant (Jayne, Poole, Legere).
+    // Silent final e after a consonant (Jayne, Poole, Legere, Bourque): only a written final
+    // e, not the e that a final -ey stands for (Bailey / Beyli, Marley / Marly).
     if out.len() > 3
+        && w.last() == Some(&b'e')
         && out.last() == Some(&b'e')
         && !is_vowel(out[out.len() - 2])
         && out[out.len() - 2] != b'Y'
@@ -442,5 +445,8 @@ mod tests {
         assert_eq!(p("Dzheyn"), p("Jain"));
         assert_eq!(p("Leavitt"), p("Levitt"));
         assert_eq!(p("Schuster"), p("Shuster"));
+        // A final -ey is a vowel, not a silent e.
+        assert_eq!(p("Bailey"), "bele");
+        assert_eq!(p("Sergey"), p("Sergei"));
     }
 }

@@ -105,6 +105,16 @@ fn stripped(p: &[u8]) -> Option<Vec<u8>> {
     None
 }
 
+/// A folded word without a written Latin / Lithuanian ending -us / -as (at least four
+/// letters left).
+fn strip_written(k: &str) -> Option<&str> {
+    if k.len() >= 6 && (k.ends_with("us") || k.ends_with("as")) {
+        Some(&k[..k.len() - 2])
+    } else {
+        None
+    }
+}
+
 /// Similarity in [0, 1] of two single words: mostly their phonetic spellings, partly their
 /// folded letters (two spellings that sound alike but are written very differently are
 /// less likely to be transliterations of one name).
@@ -125,9 +135,19 @@ pub fn word_similarity(ka: &str, pa: &[u8], kb: &str, pb: &[u8]) -> f64 {
         }
         out
     };
-    let (ua, ub) = (undouble(ka), undouble(kb));
-    let len = ua.chars().count().max(ub.chars().count()).max(1) as f64;
-    let os = 1.0 - strsim::levenshtein(&ua, &ub) as f64 / len;
+    let ortho = |a: &str, b: &str| -> f64 {
+        let (ua, ub) = (undouble(a), undouble(b));
+        let len = ua.chars().count().max(ub.chars().count()).max(1) as f64;
+        1.0 - strsim::levenshtein(&ua, &ub) as f64 / len
+    };
+    // The Latin / Lithuanian ending -us / -as is charged once, in the phonetic part
+    // (Gennadius / Gennadi, Florianus / Florian): the letters compare without it too.
+    let mut os = ortho(ka, kb);
+    for (x, y) in [(ka, kb), (kb, ka)] {
+        if let Some(sx) = strip_written(x) {
+            os = os.max(ortho(sx, y));
+        }
+    }
     (PHONETIC_WEIGHT * ps + (1.0 - PHONETIC_WEIGHT) * os).clamp(0.0, 1.0)
 }
 
