@@ -83,7 +83,7 @@ pub struct CompareConfig {
     pub agree_max_cover: f64,
     /// Below this larger coverage a pair is unrelated rather than partial. Default 0.25.
     pub partial_min_cover: f64,
-    /// Paraphrase by word vectors (GloVe, [`crate::vectors`]): in the agreement decision of
+    /// Paraphrase by word vectors (GloVe 6B 50d, `src/data/vectors.bin`): in the agreement decision of
     /// two sentences about one incident (same names and days) in which no rule sees a
     /// difference, a content word the other sentence does not state counts as stated when
     /// the other has a content word of its own whose vector is at least this similar
