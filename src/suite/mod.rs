@@ -9,26 +9,7 @@ mod ingest;
 mod names;
 mod properties;
 
-/// The sample corpus, in file order.
-const SAMPLE: [(&str, &str); 5] = [
-    (
-        "01_globalwire.txt",
-        include_str!("../../examples/sample/01_globalwire.txt"),
-    ),
-    (
-        "02_capital_herald.txt",
-        include_str!("../../examples/sample/02_capital_herald.txt"),
-    ),
-    (
-        "03_newsline_daily.txt",
-        include_str!("../../examples/sample/03_newsline_daily.txt"),
-    ),
-    (
-        "04_morning_ledger.txt",
-        include_str!("../../examples/sample/04_morning_ledger.txt"),
-    ),
-    (
-        "05_eastern_dispatch.txt",
-        include_str!("../../examples/sample/05_eastern_dispatch.txt"),
-    ),
-];
+// The sample corpus, shared with the integration tests.
+#[path = "../../tests/common/mod.rs"]
+mod common;
+use common::SAMPLE;
