@@ -3,7 +3,7 @@
 //! `{"id": "17", "relation": "contradiction", "confidence": 0.8, "reasons": ["negation"], "explanation": "..."}`.
 //! Exits non-zero with a message on stderr for bad input (naming the line).
 
-use corroborate::{api, Config, Relation};
+use corroborate::{api, Config, Reason, Relation};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -13,7 +13,7 @@ struct Line<'a> {
     id: &'a str,
     relation: Relation,
     confidence: f64,
-    reasons: &'a [String],
+    reasons: &'a [Reason],
     explanation: &'a str,
 }
 

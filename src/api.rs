@@ -27,7 +27,7 @@ use crate::config::Config;
 use crate::dates::Date;
 use crate::error::Error;
 use crate::garble::score_sentence;
-use crate::report::{round4, Relation};
+use crate::report::{round4, Reason, Relation};
 use serde::Serialize;
 
 /// How two sentences relate (see [`compare`]).
@@ -40,7 +40,7 @@ pub struct Comparison {
     pub confidence: f64,
     /// Reason codes (`negation`, `number_mismatch`, ...), as in the report's findings: the
     /// strings of [`Reason`](crate::Reason).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// One sentence a person can read.
     pub explanation: String,
 }
@@ -57,7 +57,7 @@ pub struct Comparison {
 ///     &Config::default(),
 /// );
 /// assert_eq!(c.relation, Relation::Contradiction);
-/// assert!(c.reasons.iter().any(|r| r == "negation"));
+/// assert!(c.reasons.iter().any(|r| *r == Reason::Negation));
 /// ```
 pub fn compare(a: &str, b: &str, config: &Config) -> Comparison {
     let v = compare_sentences(a, b, &config.compare);
@@ -127,7 +127,7 @@ pub struct GarbleScore {
     pub flagged: bool,
     /// Reason codes (`word_salad`, `broken_idiom`, ...): the strings of
     /// [`Reason`](crate::Reason).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// One explanation per reason, for a person.
     pub notes: Vec<String>,
 }

@@ -273,10 +273,9 @@ pub struct Finding {
     /// In [0, 1].
     #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub confidence: f64,
-    /// Short snake_case reason codes, e.g. `role_mismatch`, `broken_idiom`: the strings of
-    /// [`Reason`] (the deciding reason of a contradiction first).
-    #[cfg_attr(feature = "schema", schemars(with = "Vec<Reason>"))]
-    pub reasons: Vec<String>,
+    /// Why it was made (the deciding reason of a contradiction first); the report writes each
+    /// as its snake_case code, e.g. `role_mismatch`, `broken_idiom`.
+    pub reasons: Vec<Reason>,
     /// One sentence a person can read.
     pub explanation: String,
     /// The spans that show it.
@@ -302,12 +301,6 @@ impl Finding {
             docs.len()
         });
         self.confidence * sources as f64
-    }
-
-    /// The reason codes as [`Reason`]s, in order; a code this version of the crate does not
-    /// know (a report written by a newer one) is skipped.
-    pub fn reason_codes(&self) -> impl Iterator<Item = Reason> + '_ {
-        self.reasons.iter().filter_map(|r| r.parse().ok())
     }
 }
 

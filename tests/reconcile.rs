@@ -149,7 +149,7 @@ fn sentence_numbers_are_in_range_and_consistent() {
     for f in &r.findings {
         assert!((0.0..=1.0).contains(&f.confidence), "{f:?}");
         assert!(!f.reasons.is_empty() && !f.explanation.is_empty(), "{f:?}");
-        for reason in &f.reasons {
+        for reason in f.reasons.iter().map(|r| r.as_str()) {
             assert!(
                 !reason.is_empty()
                     && reason

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::align::SentenceId;
 use crate::document::{Document, Span};
-use crate::report::{round4, Evidence, Finding, FindingKind, SentenceRef};
+use crate::report::{round4, Evidence, Finding, FindingKind, Reason, SentenceRef};
 
 use super::explain;
 use super::rules::Fact;
@@ -24,7 +24,7 @@ pub const EVENT_WIDE: SentenceId = (usize::MAX, usize::MAX);
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FactKey {
     /// The reason code of the rule that saw it.
-    pub code: String,
+    pub code: &'static str,
     /// The claim (the first sentence of its component of aligned sentences), or
     /// [`EVENT_WIDE`].
     pub claim: SentenceId,
@@ -41,7 +41,7 @@ pub struct FactGroup {
     /// Highest confidence of a pair stating it.
     pub confidence: f64,
     /// Reason codes of that pair.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// The representative pair (one sentence per side, from two documents).
     pub rep: (SentenceId, SentenceId),
     /// Sentence → evidence spans (sentence-relative), per side (side 0 holds `values[0]`).
@@ -62,7 +62,7 @@ pub struct Clash<'a> {
     /// Second sentence.
     pub b: SentenceId,
     /// Reason codes, the deciding one first.
-    pub reasons: &'a [String],
+    pub reasons: &'a [Reason],
     /// In [0, 1].
     pub confidence: f64,
     /// The slot and the value each sentence gives it.
@@ -76,7 +76,7 @@ pub struct Clash<'a> {
 impl Facts {
     /// Adds one contradicting pair to the fact it states, in claim `claim`.
     pub fn add(&mut self, claim: SentenceId, c: Clash) {
-        let code = c.reasons.first().cloned().unwrap_or_default();
+        let code = c.reasons.first().map_or("", |r| r.as_str());
         let (mut a, mut b) = ((c.a, c.span_a), (c.b, c.span_b));
         let mut values = [c.fact.value_a.clone(), c.fact.value_b.clone()];
         if values[0] > values[1] {
@@ -344,7 +344,7 @@ fn agreement(
         kind: FindingKind::Agreement,
         sentences: members.iter().map(|&s| sref(docs, s)).collect(),
         confidence: round4((mean + 0.05 * (n as f64 - 2.0)).min(0.99)),
-        reasons: vec!["corroborated".into()],
+        reasons: vec![Reason::Corroborated],
         explanation: format!("corroborated by {n} sources: {}", explain::q(claim)),
         evidence: Vec::new(),
         sides: None,

@@ -37,7 +37,7 @@ use crate::config::check_unit;
 use crate::document::{Document, Span};
 use crate::error::Result;
 use crate::names::Entities;
-use crate::report::{round4, Finding, Relation};
+use crate::report::{round4, Finding, Reason, Relation};
 
 use frame::{Frame, GivenName};
 pub use lexicons::Lexicons;
@@ -228,7 +228,7 @@ pub struct Verdict {
     /// In [0, 1].
     pub confidence: f64,
     /// Reason codes (`negation`, `number_mismatch`, ...).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// One sentence a person can read.
     pub explanation: String,
     /// Spans in the first sentence that show the verdict.
@@ -260,7 +260,7 @@ pub fn compare_sentences(a: &str, b: &str, config: &CompareConfig) -> Verdict {
         config,
     );
     if v.relation == Relation::Contradiction {
-        let code = v.reasons.first().map_or("", String::as_str);
+        let code = v.reasons.first().map_or("", |r| r.as_str());
         v.confidence = calibration::calibrate(calibration::Setting::Pair, code, v.confidence);
     }
     v
@@ -337,7 +337,7 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
         return Verdict {
             relation: Relation::Agreement,
             confidence: round4((0.4 + 0.3 * ov.min() + 0.3 * ov.max()).min(0.99)),
-            reasons: vec!["same_claim".into()],
+            reasons: vec![Reason::SameClaim],
             explanation: explain(&|| {
                 format!(
                     "{} and {} state the same claim ({} shared content words{})",
@@ -359,7 +359,7 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
         return Verdict {
             relation: Relation::Partial,
             confidence: round4((0.3 + 0.5 * ov.max()).min(0.9)),
-            reasons: vec!["overlap".into()],
+            reasons: vec![Reason::Overlap],
             explanation: explain(&|| {
                 format!(
                     "{} and {} overlap{} but each says something the other does not",
@@ -473,10 +473,10 @@ fn shared_words(a: &Frame, a_text: &str, b: &Frame) -> String {
 }
 
 fn from_hits(relation: Relation, hits: &[&Hit]) -> Verdict {
-    let mut reasons: Vec<String> = Vec::new();
+    let mut reasons: Vec<Reason> = Vec::new();
     for h in hits {
-        if !reasons.iter().any(|r| r == h.code) {
-            reasons.push(h.code.to_string());
+        if !reasons.contains(&h.code) {
+            reasons.push(h.code);
         }
     }
     let top = hits[0];
@@ -694,7 +694,7 @@ struct EventJudgement {
 
 /// Reason codes whose fact belongs to an entity rather than to one claim.
 fn event_wide(code: &str) -> bool {
-    matches!(code, "role_mismatch" | "entity_mismatch")
+    code == Reason::RoleMismatch.as_str() || code == Reason::EntityMismatch.as_str()
 }
 
 /// Judges the alignments `members` of one event (`event`: its documents, when known).
@@ -747,7 +747,7 @@ fn judge_event(
     for (&i, v) in members.iter().zip(&verdicts) {
         let al = &alignments[i];
         let (a, b) = (al.a, al.b);
-        let no_rule_fired = v.reasons.iter().all(|r| r == "overlap");
+        let no_rule_fired = v.reasons.iter().all(|r| *r == Reason::Overlap);
         let (rel, confidence) = match v.relation {
             // An aligned pair always shares a claim: 'unrelated' is not an alignment relation.
             Relation::Unrelated => (Relation::Partial, v.confidence),
@@ -759,7 +759,7 @@ fn judge_event(
             ),
             Relation::Contradiction
                 if al.score < config.min_clash_alignment
-                    && !event_wide(v.reasons.first().map_or("", String::as_str)) =>
+                    && !event_wide(v.reasons.first().map_or("", |r| r.as_str())) =>
             {
                 (Relation::Partial, v.confidence)
             }
@@ -772,7 +772,7 @@ fn judge_event(
                 let Some(fact) = v.fact.as_ref() else {
                     continue;
                 };
-                let code = v.reasons.first().map_or("", String::as_str);
+                let code = v.reasons.first().map_or("", |r| r.as_str());
                 let confidence =
                     calibration::calibrate(calibration::Setting::Corpus, code, confidence);
                 if confidence < config.min_finding_confidence || a.0 == b.0 {
@@ -803,7 +803,7 @@ fn judge_event(
     }
     for (key, group) in facts.into_groups() {
         let explain = |(x, y): (SentenceId, SentenceId), la: &str, lb: &str| {
-            if event_wide(&key.code) {
+            if event_wide(key.code) {
                 if let Some(e) = role_explanation(&frames, &key.subject, (x, y), la, lb) {
                     return e;
                 }
@@ -936,14 +936,14 @@ fn role_scan(
                 }
                 found += 1;
                 let key = findings::FactKey {
-                    code: "role_mismatch".into(),
+                    code: Reason::RoleMismatch.as_str(),
                     claim: findings::EVENT_WIDE,
                     subject: ent.to_string(),
                     values: [ka.clone(), kb.clone()],
                 };
                 let group = findings::FactGroup {
                     confidence: round4(c),
-                    reasons: vec!["role_mismatch".into()],
+                    reasons: vec![Reason::RoleMismatch],
                     rep,
                     sides: [va.sentences.clone(), vb.sentences.clone()],
                 };

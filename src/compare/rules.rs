@@ -3,6 +3,7 @@
 //! values.
 
 use crate::document::Span;
+use crate::report::Reason;
 use std::collections::BTreeSet;
 
 use super::explain;
@@ -15,7 +16,7 @@ use super::CompareConfig;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// Reason code.
-    pub code: &'static str,
+    pub code: Reason,
     /// In [0, 1].
     pub confidence: f64,
     /// True when the two claims cannot both be true; false for a difference that only
@@ -154,7 +155,7 @@ pub fn run(a: Side, b: Side, cfg: &CompareConfig) -> Vec<Hit> {
         y.contradiction
             .cmp(&x.contradiction)
             .then(y.confidence.total_cmp(&x.confidence))
-            .then(x.code.cmp(y.code))
+            .then(x.code.as_str().cmp(y.code.as_str()))
             .then(x.explanation.cmp(&y.explanation))
     });
     hits
@@ -277,7 +278,7 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
     let pos_tok = next.and_then(|n| pos.frame.toks.iter().find(|t| t.canon == n.canon));
     let pos_text = pos_tok.map(|t| t.text(pos.text)).unwrap_or("");
     let h = Hit {
-        code: "negation",
+        code: Reason::Negation,
         confidence: (0.5 + 0.45 * cover).min(0.95),
         contradiction: true,
         span_a: vec![neg_span],
@@ -324,7 +325,7 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 // 'A man is cooking' / 'A woman is cooking': two subjects, two claims; the
                 // pair overlaps but does not state one claim.
                 hits.push(Hit {
-                    code: "different_subject",
+                    code: Reason::DifferentSubject,
                     confidence: 0.6,
                     contradiction: false,
                     span_a: vec![ta.span],
@@ -364,7 +365,7 @@ fn antonym(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 continue;
             }
             hits.push(Hit {
-                code: "antonym",
+                code: Reason::Antonym,
                 confidence: (0.45 + 0.4 * cover).min(0.9),
                 contradiction: true,
                 span_a: vec![ta.span],
@@ -483,7 +484,7 @@ fn offset_vs_duration(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>
             continue;
         }
         hits.push(Hit {
-            code: "date_mismatch",
+            code: Reason::DateMismatch,
             confidence: 0.6,
             contradiction: true,
             span_a: vec![x.span],
@@ -567,7 +568,7 @@ fn count_mismatch(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
         }
         let (x, y) = (xs[0], ys[0]);
         hits.push(Hit {
-            code: "number_mismatch",
+            code: Reason::NumberMismatch,
             confidence: if x.approx || y.approx { 0.5 } else { 0.7 },
             contradiction: true,
             span_a: vec![x.span],
@@ -642,7 +643,7 @@ fn dates(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 return;
             }
             hits.push(Hit {
-                code: "date_mismatch",
+                code: Reason::DateMismatch,
                 confidence: (0.35 + 0.4 * cover).min(0.75),
                 contradiction: true,
                 span_a: vec![x.span],
@@ -781,7 +782,7 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 };
                 if c > 0.0 {
                     hits.push(Hit {
-                        code: "role_mismatch",
+                        code: Reason::RoleMismatch,
                         confidence: c,
                         contradiction: true,
                         span_a: vec![*sa, x.span],
@@ -799,7 +800,7 @@ fn roles(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 && !b.frame.names.iter().any(|z| same_entity(z, x))
             {
                 hits.push(Hit {
-                    code: "entity_mismatch",
+                    code: Reason::EntityMismatch,
                     confidence: 0.5,
                     contradiction: true,
                     span_a: vec![x.span],
@@ -904,7 +905,7 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 .any(|m| m.class == ModalClass::Need && m.pred == x.pred);
             if objects_match && !b_done && !a_need && !negated(a.frame, x.span) {
                 hits.push(Hit {
-                    code: "modality",
+                    code: Reason::Modality,
                     confidence: 0.65,
                     contradiction: true,
                     span_a: vec![x.span],
@@ -933,7 +934,7 @@ fn modality(a: Side, b: Side, _cfg: &CompareConfig, hits: &mut Vec<Hit>) {
         }
         let t = a.frame.toks.iter().find(|t| t.content && t.canon == y.pred);
         hits.push(Hit {
-            code: "modality",
+            code: Reason::Modality,
             confidence: 0.5,
             contradiction: false,
             span_a: t.map(|t| vec![t.span]).unwrap_or_default(),

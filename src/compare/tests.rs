@@ -60,7 +60,7 @@ fn role_mismatch_head_and_domain() {
         "Foreign Policy Secretary Jane Okafor met the envoy on Friday.",
     );
     assert_eq!(v.relation, Relation::Contradiction);
-    assert!(v.reasons.contains(&"role_mismatch".to_string()));
+    assert!(v.reasons.contains(&Reason::RoleMismatch));
     assert!(
         v.explanation.contains("'Foreign Policy Advisor'")
             && v.explanation.contains("'Foreign Policy Secretary'"),
@@ -99,7 +99,7 @@ fn same_role_in_other_words_is_not_a_mismatch() {
     ] {
         let v = cmp(a, b);
         assert!(
-            !v.reasons.contains(&"role_mismatch".to_string()),
+            !v.reasons.contains(&Reason::RoleMismatch),
             "{a} / {b}: {v:?}"
         );
         assert_ne!(v.relation, Relation::Contradiction, "{a} / {b}: {v:?}");

@@ -5,6 +5,7 @@ use super::{noisy_or, score_sentence, GarbleConfig, SentenceVerdict};
 use crate::align::{Alignment, SentenceId};
 use crate::document::{Document, Span};
 use crate::names::Entities;
+use crate::report::Reason;
 use crate::text::{fold, is_stopword, words};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,9 +72,9 @@ pub(crate) fn judge_all_with(
             let offset = doc.sentences[s].span.start;
             let mut v = base.clone();
             v.evidence = base.evidence.iter().map(|e| e.shifted(offset)).collect();
-            let mut mass: f64 = base.reasons.iter().map(|r| config.reason_weight(r)).sum();
+            let mut mass: f64 = base.reasons.iter().map(|&r| config.reason_weight(r)).sum();
             if let Some(vs) = variants.get(&(d, s)) {
-                v.reasons.push("name_variant".to_string());
+                v.reasons.push(Reason::NameVariant);
                 let weight = if vs.iter().any(|v| v.inconsistent) {
                     config.name_inconsistent_weight
                 } else {
@@ -154,7 +155,7 @@ pub(crate) fn judge_all_with(
                     && divergence >= config.consensus_min_divergence
                     && g.missing >= config.consensus_min_missing
                 {
-                    j.verdict.reasons.push("consensus_outlier".to_string());
+                    j.verdict.reasons.push(Reason::ConsensusOutlier);
                     // Each differing word beyond the minimum closes a tenth of the doubt.
                     let extra = (divergence - config.consensus_min_divergence).min(30) as i32;
                     let weight = 1.0 - (1.0 - config.consensus_weight) * 0.9f64.powi(extra);
@@ -208,7 +209,7 @@ pub(crate) fn judge_all_with(
             // mistranslation; between independently written articles they are editing.
             let same_text = rendering.contains(&(d.min(t.0), d.max(t.0)));
             if let Some(diff) = substituted(mine, other).filter(|_| same_text) {
-                j.verdict.reasons.push("content_substitution".to_string());
+                j.verdict.reasons.push(Reason::ContentSubstitution);
                 j.verdict.score = noisy_or([j.verdict.score, config.substitution_weight]);
                 j.mass += config.substitution_weight;
                 j.verdict.notes.push(format!(

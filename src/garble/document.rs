@@ -3,7 +3,9 @@
 use super::cross::Judged;
 use super::GarbleConfig;
 use crate::document::Document;
-use crate::report::{round4, Evidence, Finding, FindingKind, MachineTranslation, SentenceRef};
+use crate::report::{
+    round4, Evidence, Finding, FindingKind, MachineTranslation, Reason, SentenceRef,
+};
 
 /// Evidence score of a document: the share of sentences with evidence of garbling (a
 /// sentence score without the consensus signal at or above `document_evidence_threshold`), which saturates at 40 %,
@@ -56,7 +58,7 @@ pub fn evidence_share(judged: &[Judged], config: &GarbleConfig) -> f64 {
             j.verdict
                 .reasons
                 .iter()
-                .any(|r| r != "word_salad" && r != "consensus_outlier")
+                .any(|r| !matches!(r, Reason::WordSalad | Reason::ConsensusOutlier))
         })
         .filter(|j| j.evidence >= config.document_evidence_threshold)
         .count();
@@ -169,7 +171,7 @@ pub fn conclude(
             let mut v = j.verdict.clone();
             let mut twin = j.twin;
             if let Some(&(fd, fs)) = shifted.get(&(d, s)) {
-                v.reasons.push("meaning_shift".to_string());
+                v.reasons.push(Reason::MeaningShift);
                 v.notes.push(format!(
                     "it contradicts the fluent article {} on the same event",
                     docs.get(fd).map_or("", |x| x.id.as_str())
@@ -185,7 +187,7 @@ pub fn conclude(
                     && sc < config.weak_twin_score
                     && closest < config.weak_twin_score
                 {
-                    v.reasons.push("weak_twin".to_string());
+                    v.reasons.push(Reason::WeakTwin);
                     v.notes.push(format!(
                         "it only loosely matches what the fluent article {} says (similarity {:.2})",
                         docs.get(fd).map_or("", |x| x.id.as_str()),
@@ -201,7 +203,7 @@ pub fn conclude(
                 .get(&(d, s))
                 .is_some_and(|&(_, sc)| sc >= config.fluent_echo_score);
             if flagged && v.reasons.is_empty() && j.alone.prior >= bar && !echoes_fluent {
-                v.reasons.push("word_salad".to_string());
+                v.reasons.push(Reason::WordSalad);
                 v.notes
                     .push("the sentence reads as broken grammar in a garbled article".to_string());
             }
@@ -216,7 +218,7 @@ pub fn conclude(
             }
             // The fluency prior alone (short quotes, repetition for emphasis) flags a
             // sentence only in an article already judged garbled.
-            if !flagged && v.reasons.iter().all(|r| r == "word_salad") {
+            if !flagged && v.reasons.iter().all(|r| *r == Reason::WordSalad) {
                 continue;
             }
             let mut sentences = vec![SentenceRef {
@@ -345,7 +347,7 @@ fn unmatched_in_context(
         {
             continue;
         }
-        v.reasons.push("garbled_context".to_string());
+        v.reasons.push(Reason::GarbledContext);
         v.notes.push(format!(
             "no other source carries it, and {flagged} of the {n} sentences of its article are \
              garbled"

@@ -31,7 +31,7 @@ pub mod titles;
 use crate::align::Alignment;
 use crate::document::{Document, Span};
 use crate::names::Entities;
-use crate::report::{Finding, MachineTranslation};
+use crate::report::{Finding, MachineTranslation, Reason};
 use std::sync::Arc;
 
 pub use idioms::Idioms;
@@ -191,12 +191,12 @@ impl GarbleConfig {
 
     /// The weight (confidence) of a reason code judged on the sentence alone; 0 for the
     /// fluency prior (`word_salad`) and for codes that need other sources.
-    pub(crate) fn reason_weight(&self, reason: &str) -> f64 {
+    pub(crate) fn reason_weight(&self, reason: Reason) -> f64 {
         match reason {
-            "broken_idiom" => self.idiom_weight,
-            "nonexistent_title" => self.title_weight,
-            "broken_grammar" => self.grammar_weight,
-            "looping" => self.loop_weight,
+            Reason::BrokenIdiom => self.idiom_weight,
+            Reason::NonexistentTitle => self.title_weight,
+            Reason::BrokenGrammar => self.grammar_weight,
+            Reason::Looping => self.loop_weight,
             _ => 0.0,
         }
     }
@@ -277,7 +277,7 @@ pub struct SentenceVerdict {
     /// The library's decision.
     pub flagged: bool,
     /// Reason codes (`broken_idiom`, `word_salad`, ...).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// Spans of the sentence that show it.
     pub evidence: Vec<Span>,
     /// One-sentence explanations, one per reason.
@@ -313,8 +313,8 @@ pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
     let mut notes = Vec::new();
     let mut parts = vec![prior];
     for b in idioms::find_broken(text, &config.idioms) {
-        if !reasons.iter().any(|r| r == "broken_idiom") {
-            reasons.push("broken_idiom".to_string());
+        if !reasons.contains(&Reason::BrokenIdiom) {
+            reasons.push(Reason::BrokenIdiom);
             parts.push(config.idiom_weight);
         }
         notes.push(format!(
@@ -327,8 +327,8 @@ pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
         evidence.push(b.span);
     }
     for t in titles::find_bad_titles(text, &config.titles) {
-        if !reasons.iter().any(|r| r == "nonexistent_title") {
-            reasons.push("nonexistent_title".to_string());
+        if !reasons.contains(&Reason::NonexistentTitle) {
+            reasons.push(Reason::NonexistentTitle);
             parts.push(config.title_weight);
         }
         notes.push(format!(
@@ -338,15 +338,15 @@ pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
         evidence.push(t.span);
     }
     for g in grammar::find_broken(text) {
-        if !reasons.iter().any(|r| r == "broken_grammar") {
-            reasons.push("broken_grammar".to_string());
+        if !reasons.contains(&Reason::BrokenGrammar) {
+            reasons.push(Reason::BrokenGrammar);
             parts.push(config.grammar_weight);
         }
         notes.push(format!("'{}': {}", g.span.slice(text), g.what));
         evidence.push(g.span);
     }
     if let Some(span) = looping::find_loop(text) {
-        reasons.push("looping".to_string());
+        reasons.push(Reason::Looping);
         parts.push(config.loop_weight);
         notes.push(format!(
             "'{}' repeats a phrase back to back, as a derailed translation loops",
@@ -355,7 +355,7 @@ pub fn score_sentence(text: &str, config: &GarbleConfig) -> SentenceVerdict {
         evidence.push(span);
     }
     if prior >= config.word_salad_threshold {
-        reasons.push("word_salad".to_string());
+        reasons.push(Reason::WordSalad);
         notes.push(
             "the sentence reads as word salad: function words, negations and repeats outweigh \
              content"

@@ -131,13 +131,15 @@ impl<'a> Index<'a> {
                     view.classes.push(class);
                 }
                 if f.kind == FindingKind::GarbledTranslation && n == 0 {
-                    view.garbled.extend(f.reasons.iter().cloned());
+                    view.garbled
+                        .extend(f.reasons.iter().map(|r| r.as_str().to_string()));
                 }
             }
             if f.kind == FindingKind::Agreement {
                 continue;
             }
-            let title = format!("{}: {}", f.reasons.join(", "), f.explanation);
+            let codes: Vec<&str> = f.reasons.iter().map(|r| r.as_str()).collect();
+            let title = format!("{}: {}", codes.join(", "), f.explanation);
             for e in &f.evidence {
                 let Some((d, s)) = self.at(&e.document, e.sentence) else {
                     continue;
@@ -397,7 +399,7 @@ fn finding(o: &mut String, index: &Index, i: usize, f: &Finding) {
         f.confidence,
         f.reasons
             .iter()
-            .map(|r| format!("<code class=\"reason\">{}</code>", esc(r)))
+            .map(|r| format!("<code class=\"reason\">{}</code>", esc(r.as_str())))
             .collect::<Vec<_>>()
             .join(" "),
         esc(&f.explanation)

@@ -107,7 +107,7 @@ fn findings(o: &mut String, report: &Report, list: &[&Finding]) {
         let mut sentences = Vec::new();
         for &j in &same {
             done[j] = true;
-            reasons.extend(list[j].reasons.iter().map(String::as_str));
+            reasons.extend(list[j].reasons.iter().map(|r| r.as_str()));
             sentences.extend(list[j].sentences.iter().map(|s| (s, list[j])));
         }
         reasons.dedup();

@@ -4,7 +4,7 @@ use crate::align::Alignment;
 use crate::document::{Document, Sentence, Span};
 use crate::garble::{assess, score_sentence, GarbleConfig};
 use crate::names::{Entities, Entity, Mention};
-use crate::report::{EntityKind, FindingKind};
+use crate::report::{EntityKind, FindingKind, Reason};
 use proptest::prelude::*;
 
 /// A document whose lines are its sentences.
@@ -78,10 +78,7 @@ fn broken_idiom_and_false_title_are_flagged_fluent_text_is_not() {
     assert!(v.flagged, "{v:?}");
     assert_eq!(v.reasons, vec!["broken_idiom"]);
     let v = score_sentence("Press Minister Jane Doe told reporters on Monday.", &c);
-    assert!(
-        v.reasons.contains(&"nonexistent_title".to_string()),
-        "{v:?}"
-    );
+    assert!(v.reasons.contains(&Reason::NonexistentTitle), "{v:?}");
     for s in [
         "The ball is in their court now, the official said.",
         "Press Secretary Jane Doe told reporters on Monday that talks would go on.",
@@ -165,7 +162,7 @@ fn cross_source_name_variant_and_clean_twin() {
         .find(|f| f.sentences[0].document == "b" && f.sentences[0].sentence == 0)
         .expect("garbled sentence of b");
     assert_eq!(first.kind, FindingKind::GarbledTranslation);
-    assert!(first.reasons.contains(&"name_variant".to_string()));
+    assert!(first.reasons.contains(&Reason::NameVariant));
     assert_eq!(
         first.sentences.get(1).map(|s| s.document.as_str()),
         Some("a")
@@ -191,7 +188,7 @@ fn reference_free_when_names_and_alignment_are_empty() {
     assert!(findings.iter().all(|f| f.sentences[0].document == "idiom"));
     assert!(findings
         .iter()
-        .any(|f| f.reasons.contains(&"broken_idiom".to_string())));
+        .any(|f| f.reasons.contains(&Reason::BrokenIdiom)));
 }
 
 #[test]
@@ -226,9 +223,7 @@ fn consensus_outlier_among_five_sources() {
         .map(|f| f.sentences[0].document.as_str())
         .collect();
     assert_eq!(flagged, vec!["d"], "{findings:?} {mt:?}");
-    assert!(findings[0]
-        .reasons
-        .contains(&"consensus_outlier".to_string()));
+    assert!(findings[0].reasons.contains(&Reason::ConsensusOutlier));
     // The distance ranks the documents but alone flags none.
     assert!(mt[3].score > mt[0].score);
     assert!(mt[3].score > mt[4].score);
@@ -301,9 +296,7 @@ fn consensus_outlier_counts_differing_words_and_spares_free_renderings() {
         .map(|f| (f.sentences[0].document.as_str(), f.sentences[0].sentence))
         .collect();
     assert_eq!(flagged, vec![("d5", 1)], "{findings:?}");
-    assert!(findings[0]
-        .reasons
-        .contains(&"consensus_outlier".to_string()));
+    assert!(findings[0].reasons.contains(&Reason::ConsensusOutlier));
     assert!(
         findings[0].explanation.contains("interest"),
         "{}",
@@ -360,7 +353,7 @@ fn unmatched_narrative_of_a_mostly_garbled_article_is_flagged() {
         score: 0.9,
         claim: true,
     }];
-    let reasons = |config: &GarbleConfig, s: usize| -> Vec<String> {
+    let reasons = |config: &GarbleConfig, s: usize| -> Vec<Reason> {
         let (mt, findings) = assess(&docs, &Entities::default(), &alignments, config);
         assert!(mt[1].flagged && !mt[0].flagged, "{mt:?}");
         findings
@@ -370,7 +363,7 @@ fn unmatched_narrative_of_a_mostly_garbled_article_is_flagged() {
             .unwrap_or_default()
     };
     let config = GarbleConfig::default();
-    assert_eq!(reasons(&config, 3), vec!["garbled_context".to_string()]);
+    assert_eq!(reasons(&config, 3), vec![Reason::GarbledContext]);
     // Quoted speech and the sentence a fluent source matches are spared.
     assert!(reasons(&config, 4).is_empty());
     assert!(reasons(&config, 5).is_empty());
@@ -388,13 +381,13 @@ fn forbidden_word_pairs_are_broken_grammar() {
         "The officials will continued the talks with the their partners.",
         &GarbleConfig::default(),
     );
-    assert!(v.reasons.contains(&"broken_grammar".to_string()), "{v:?}");
+    assert!(v.reasons.contains(&Reason::BrokenGrammar), "{v:?}");
     assert_eq!(v.evidence.len(), 2);
     let fluent = score_sentence(
         "The officials will continue the talks with their partners.",
         &GarbleConfig::default(),
     );
-    assert!(!fluent.reasons.contains(&"broken_grammar".to_string()));
+    assert!(!fluent.reasons.contains(&Reason::BrokenGrammar));
 }
 
 #[test]
@@ -445,7 +438,7 @@ fn consensus_needs_renderings_of_one_text() {
     assert!(
         findings
             .iter()
-            .all(|f| !f.reasons.contains(&"consensus_outlier".to_string())),
+            .all(|f| !f.reasons.contains(&Reason::ConsensusOutlier)),
         "{findings:?}"
     );
 }
@@ -459,7 +452,7 @@ fn one_broken_idiom_does_not_flag_an_article() {
     let (mt, findings) = assess(&docs, &Entities::default(), &[], &GarbleConfig::default());
     assert!(!mt[0].flagged, "{mt:?}");
     assert_eq!(findings.len(), 1, "{findings:?}");
-    assert_eq!(findings[0].reasons, vec!["broken_idiom".to_string()]);
+    assert_eq!(findings[0].reasons, vec![Reason::BrokenIdiom]);
 }
 
 #[test]
@@ -503,7 +496,7 @@ fn a_meaning_shift_needs_a_trusted_fluent_partner() {
         findings.iter().any(|f| {
             f.sentences[0].document == "g"
                 && f.sentences[0].sentence == 2
-                && f.reasons.contains(&"meaning_shift".to_string())
+                && f.reasons.contains(&Reason::MeaningShift)
         })
     };
     // Against a fluent sentence nobody disputes, the contradiction is a meaning shift.

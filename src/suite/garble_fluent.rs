@@ -4,7 +4,7 @@
 //! parallel-news sets.
 
 use crate::garble::{score_sentence, GarbleConfig};
-use crate::report::FindingKind;
+use crate::report::{FindingKind, Reason};
 use crate::Corpus;
 use std::path::Path;
 
@@ -55,7 +55,7 @@ fn no_idiom_finding_on_fluent_english() {
         .filter(|(_, l)| {
             score_sentence(l, &config)
                 .reasons
-                .contains(&"broken_idiom".to_string())
+                .contains(&Reason::BrokenIdiom)
         })
         .map(|(f, l)| format!("{f}: {l}"))
         .collect();
