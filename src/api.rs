@@ -38,8 +38,7 @@ pub struct Comparison {
     pub relation: Relation,
     /// In [0, 1], rounded to four decimals.
     pub confidence: f64,
-    /// Reason codes (`negation`, `number_mismatch`, ...), as in the report's findings: the
-    /// strings of [`Reason`](crate::Reason).
+    /// Why (`negation`, `number_mismatch`, ... as JSON), as in the report's findings.
     pub reasons: Vec<Reason>,
     /// One sentence a person can read.
     pub explanation: String,
@@ -49,7 +48,7 @@ pub struct Comparison {
 /// judgement the pipeline makes of an aligned pair.
 ///
 /// ```
-/// use corroborate::{api, Config, Relation};
+/// use corroborate::{api, Config, Reason, Relation};
 ///
 /// let c = api::compare(
 ///     "The minister did not attend the summit.",
@@ -125,8 +124,7 @@ pub struct GarbleScore {
     pub score: f64,
     /// The library's decision (`config.garble`'s threshold).
     pub flagged: bool,
-    /// Reason codes (`word_salad`, `broken_idiom`, ...): the strings of
-    /// [`Reason`](crate::Reason).
+    /// Why (`word_salad`, `broken_idiom`, ... as JSON), one per signal.
     pub reasons: Vec<Reason>,
     /// One explanation per reason, for a person.
     pub notes: Vec<String>,

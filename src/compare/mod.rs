@@ -18,7 +18,7 @@
 //!     &cfg,
 //! );
 //! assert_eq!(v.relation, Relation::Contradiction);
-//! assert_eq!(v.reasons, vec!["role_mismatch"]);
+//! assert_eq!(v.reasons, vec![corroborate::Reason::RoleMismatch]);
 //! assert!(v.explanation.contains("'Trade Envoy'"));
 //! ```
 
