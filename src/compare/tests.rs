@@ -585,3 +585,58 @@ fn different_incidents_and_subjects_do_not_clash() {
         Relation::Contradiction
     );
 }
+
+#[test]
+fn one_thing_in_two_forms_is_stated() {
+    // Digits and number words, a place and its demonym: one claim in two headline styles.
+    assert_eq!(
+        rel("Six hurt in Peru bus crash", "6 hurt in Peruvian bus crash"),
+        Relation::Agreement
+    );
+    assert_eq!(
+        rel(
+            "Afghan police arrest 12 smugglers",
+            "Twelve smugglers arrested by police in Afghanistan"
+        ),
+        Relation::Agreement
+    );
+    // Two different counts stay different.
+    assert_ne!(
+        rel("Six hurt in Peru bus crash", "7 hurt in Peruvian bus crash"),
+        Relation::Agreement
+    );
+}
+
+#[test]
+fn demonyms_derive_from_their_place() {
+    for (w, p) in [
+        ("syrian", "syria"),
+        ("iranian", "iran"),
+        ("afghan", "afghanistan"),
+        ("turkish", "turkey"),
+        ("venezuelan", "venezuela"),
+    ] {
+        assert!(demonym_of(w, p), "{w} / {p}");
+    }
+    for (w, p) in [
+        ("austria", "australia"),
+        ("iraq", "iran"),
+        ("syria", "syria"),
+    ] {
+        assert!(!demonym_of(w, p), "{w} / {p}");
+    }
+}
+
+#[test]
+fn headline_rewording_two_words_agrees() {
+    // A verb and its object reworded together, with inflected forms the vectors know by
+    // their base ('clinches' as 'clinch').
+    assert_eq!(
+        rel(
+            "Boston Celtics win NBA finals",
+            "Boston Celtics clinches NBA championship"
+        ),
+        Relation::Agreement
+    );
+    assert!(crate::vectors::similarity_inflected("wins", "clinches").is_some());
+}
