@@ -444,7 +444,17 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
     let covers = |(x, y): (f64, f64)| {
         x.min(y) >= config.agree_min_cover && x.max(y) >= config.agree_max_cover
     };
+    // Agreement between two full clauses is entailment one way: one of them follows from
+    // the other, word by word, each stated as it is or more specifically ('a man is
+    // playing' states 'a person is playing', not the other way). Headlines are left to
+    // the symmetric test: their compression rewords in both directions at once.
+    let full_clauses = a.frame.subject_end.is_some() && b.frame.subject_end.is_some();
+    let entailed = !full_clauses
+        || entailed_cover(a.frame, b.frame).max(entailed_cover(b.frame, a.frame))
+            >= config.agree_max_cover;
     let agree = !one_sided_negation
+        && entailed
+        && !subjects_swapped(a.frame, b.frame)
         && (covers((ov.cover_a, ov.cover_b))
             || (soft.is_empty()
                 && config.agree_vector_similarity < 1.0
@@ -501,6 +511,44 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
         evidence_b: Vec::new(),
         fact: None,
     }
+}
+
+/// Share of `h`'s content words that `p` states as they are or more specifically ('man'
+/// states 'person'; 'person' does not state 'man'): how much of `h` follows from `p`.
+fn entailed_cover(h: &Frame, p: &Frame) -> f64 {
+    if h.content_ids.is_empty() {
+        return 0.0;
+    }
+    let found = h
+        .content_ids
+        .iter()
+        .filter(|w| {
+            p.content_ids.binary_search(w).is_ok() || p.general_ids.binary_search(w).is_ok()
+        })
+        .count();
+    found as f64 / h.content_ids.len() as f64
+}
+
+/// Whether the subject of each sentence is a non-subject word of the other, and the two
+/// subjects share no word ('A cheetah is running behind the prey' / 'The prey is running
+/// behind the cheetah'): the same words, the roles exchanged. A passive ('... by a man')
+/// exchanges them without changing the claim.
+fn subjects_swapped(a: &Frame, b: &Frame) -> bool {
+    let passive = |f: &Frame| f.toks.iter().any(|t| t.low == "by");
+    if passive(a) || passive(b) {
+        return false;
+    }
+    let (sa, sb) = (rules::subject_words(a), rules::subject_words(b));
+    if sa.is_empty() || sb.is_empty() || sa.iter().any(|w| sb.contains(w)) {
+        return false;
+    }
+    let elsewhere = |subject: &[&str], f: &Frame| {
+        let end = f.subject_end.unwrap_or(0);
+        f.toks[end..]
+            .iter()
+            .any(|t| t.content && subject.contains(&t.canon.as_str()))
+    };
+    elsewhere(&sa, b) && elsewhere(&sb, a)
 }
 
 /// Coverage of each side's content words when a word the other side does not state counts

@@ -386,7 +386,7 @@ fn tok_index(f: &Frame, t: &super::frame::Tok) -> usize {
 }
 
 /// The content words of the subject: those before the first auxiliary, in its clause.
-fn subject_words(f: &Frame) -> Vec<&str> {
+pub(crate) fn subject_words(f: &Frame) -> Vec<&str> {
     let Some(e) = f.subject_end else {
         return Vec::new();
     };

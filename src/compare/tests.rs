@@ -640,3 +640,38 @@ fn headline_rewording_two_words_agrees() {
     );
     assert!(crate::vectors::similarity_inflected("wins", "clinches").is_some());
 }
+
+#[test]
+fn full_clauses_agree_only_when_one_follows_from_the_other() {
+    // 'A man' states 'a person'; the more general side follows from the more specific one.
+    assert_eq!(
+        rel("A man is painting a fence", "A person is painting a fence"),
+        Relation::Agreement
+    );
+    // Each side is the more specific one in one word ('man' / 'person', 'tree' /
+    // 'plant'): neither follows from the other.
+    assert_eq!(
+        rel("A man is cutting a tree", "A person is cutting a plant"),
+        Relation::Agreement
+    );
+    assert_ne!(
+        rel("A man is cutting a plant", "A person is cutting a tree"),
+        Relation::Agreement
+    );
+}
+
+#[test]
+fn exchanged_subjects_do_not_agree() {
+    assert_ne!(
+        rel("A cat is chasing the mouse", "The mouse is chasing a cat"),
+        Relation::Agreement
+    );
+    // A passive exchanges them without changing the claim.
+    assert_eq!(
+        rel(
+            "A cat is chasing the mouse",
+            "The mouse is being chased by a cat"
+        ),
+        Relation::Agreement
+    );
+}
