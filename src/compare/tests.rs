@@ -675,3 +675,13 @@ fn exchanged_subjects_do_not_agree() {
         Relation::Agreement
     );
 }
+
+#[test]
+fn a_passive_agent_is_the_subject_of_the_active() {
+    let v = cmp(
+        "The apple isn't being eaten by the boy",
+        "The boy is eating an apple",
+    );
+    assert_eq!(v.relation, Relation::Contradiction);
+    assert_eq!(v.reasons, vec!["negation"]);
+}
