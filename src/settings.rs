@@ -300,6 +300,7 @@ pub static SETTINGS: &[Setting] = registry! {
     compare.agree_min_cover: UNIT, "Agreement needs both sentences' content covered at least this much...";
     compare.agree_max_cover: UNIT, "...and one of them at least this much.";
     compare.agree_vector_similarity: UNIT, "In the agreement decision, a content word the other sentence does not state counts as stated by a content word of the other whose word vector is at least this similar (cosine); 1 turns it off.";
+    compare.agree_vector_max_words: at_least(0.0), "At most this many words per side count as stated through compare.agree_vector_similarity; 0 turns it off.";
     compare.partial_min_cover: UNIT, "Below this larger coverage a pair is unrelated rather than partial.";
     compare.min_finding_confidence: UNIT, "Contradiction findings below this confidence are not reported.";
     compare.max_role_findings: at_least(0.0), "At most this many role findings per entity and document pair.";

@@ -53,7 +53,26 @@ fn index(word: &str) -> Option<usize> {
     table().words.binary_search(&word).ok()
 }
 
-/// Cosine similarity of two lowercase words, `None` when either has no vector.
+/// Cosine similarity of two lowercase words, `None` when either has no vector. An
+/// inflected form outside the vocabulary is looked up by its base form ('clinches' as
+/// 'clinch', 'stormed' as 'storm'); see [`similarity`] for the forms as given.
+pub fn similarity_inflected(a: &str, b: &str) -> Option<f32> {
+    similarity(known_form(a)?, known_form(b)?)
+}
+
+/// The word itself when it has a vector, else the first of its base forms that has one
+/// (a final 'es', 's', 'ed', 'd' or 'ing' removed).
+fn known_form(w: &str) -> Option<&str> {
+    if index(w).is_some() {
+        return Some(w);
+    }
+    ["es", "s", "ed", "d", "ing"]
+        .iter()
+        .filter_map(|suffix| w.strip_suffix(suffix))
+        .find(|base| base.len() >= 3 && index(base).is_some())
+}
+
+/// Cosine similarity of two lowercase words as given, `None` when either has no vector.
 pub fn similarity(a: &str, b: &str) -> Option<f32> {
     let (i, j) = (index(a)?, index(b)?);
     let t = table();

@@ -91,6 +91,11 @@ pub struct CompareConfig {
     /// 'vote'); one such word per side at most. Default 0.7 (a usual bar for near-synonyms in 50-dimensional GloVe); 1 turns
     /// it off.
     pub agree_vector_similarity: f64,
+    /// At most this many words per side count as stated through
+    /// [`agree_vector_similarity`](Self::agree_vector_similarity): a headline that rewords
+    /// a claim often rewords its verb and its object together ('Miami Heat wins NBA
+    /// Finals' / 'clinches NBA Championship'). Default 2; 0 turns vector paraphrase off.
+    pub agree_vector_max_words: usize,
     /// Contradiction findings below this confidence are not reported. Confidences are
     /// calibrated (module `calibration`: a reason code's smoothed precision on labelled data), so
     /// this drops the codes that are wrong more often than right in a corpus (negation and
@@ -135,6 +140,7 @@ impl Default for CompareConfig {
             agree_max_cover: 0.7,
             partial_min_cover: 0.25,
             agree_vector_similarity: 0.7,
+            agree_vector_max_words: 2,
             min_finding_confidence: 0.6,
             max_role_findings: 6,
             min_clash_alignment: 0.5,
@@ -246,6 +252,7 @@ pub fn compare_sentences(a: &str, b: &str, config: &CompareConfig) -> Verdict {
     let mut fa = frame::build(a, &[], &config.lexicons);
     let mut fb = frame::build(b, &[], &config.lexicons);
     unify_names(&mut fa, &mut fb, &config.lexicons);
+    unify_words(&fa, &mut fb, &config.lexicons);
     let mut v = compare_frames(
         Side {
             frame: &fa,
@@ -305,6 +312,116 @@ fn unify_names(a: &mut Frame, b: &mut Frame, words: &Lexicons) {
 /// Names at least this similar are one person when two sentences are read alone.
 const NAME_VARIANT_SIMILARITY: f64 = 0.9;
 
+/// Two sentences read alone: a content word of `b` that `a` does not state takes the word
+/// of `a` that writes the same thing in another form (see [`same_thing`]): one number in
+/// digits and in words ('6' / 'six', '1,000' / '1000'), one place by its name and its
+/// demonym ('Syria' / 'Syrian', 'Afghanistan' / 'Afghan') or by another of its gazetteer
+/// forms ('USA' / 'U.S.'), one proper noun in two spellings ('Morsy' / 'Mursy'). A name of
+/// `b` holding such a word takes the key of the name of `a` holding its match, so the
+/// same-incident check sees one place.
+fn unify_words(a: &Frame, b: &mut Frame, words: &Lexicons) {
+    let names = crate::names::lexicons::Lexicons::builtin();
+    let unstated = |x: &Frame, y: &Frame| -> Vec<usize> {
+        (0..x.toks.len())
+            .filter(|&k| x.toks[k].content && !y.content.contains(&x.toks[k].canon))
+            .collect()
+    };
+    let (ua, ub) = (unstated(a, b), unstated(b, a));
+    let mut changed = false;
+    for j in ub {
+        let Some(&i) = ua
+            .iter()
+            .find(|&&i| same_thing(&a.toks[i], &b.toks[j], words, names))
+        else {
+            continue;
+        };
+        b.toks[j].canon = a.toks[i].canon.clone();
+        changed = true;
+        let holder = |f: &Frame, k: usize| {
+            let span = f.toks[k].span;
+            f.names
+                .iter()
+                .position(|n| n.span.start <= span.start && span.end <= n.span.end)
+        };
+        if let (Some(na), Some(nb)) = (holder(a, i), holder(b, j)) {
+            b.names[nb].key = a.names[na].key.clone();
+        }
+    }
+    if changed {
+        b.refresh_content(words);
+    }
+}
+
+/// Whether two words write one thing in two forms (see [`unify_words`]).
+fn same_thing(
+    x: &frame::Tok,
+    y: &frame::Tok,
+    words: &Lexicons,
+    names: &crate::names::lexicons::Lexicons,
+) -> bool {
+    if let (Some(p), Some(q)) = (number_value(&x.low, words), number_value(&y.low, words)) {
+        return p == q;
+    }
+    if !(x.cap && y.cap) {
+        return false;
+    }
+    let bare = |t: &frame::Tok| t.low.trim_end_matches("'s").replace('.', "");
+    let (dx, dy) = (bare(x), bare(y));
+    if dx == dy {
+        return true;
+    }
+    let place = |w: &str| {
+        names
+            .place(&crate::names::keys::name_key(w))
+            .map(|p| &p.key)
+    };
+    match (place(&dx), place(&dy)) {
+        (Some(p), Some(q)) => return p == q,
+        (Some(_), None) => return demonym_of(&dy, &dx),
+        (None, Some(_)) => return demonym_of(&dx, &dy),
+        (None, None) => {}
+    }
+    dx.chars().count() >= 4
+        && dy.chars().count() >= 4
+        && crate::names::similarity::similarity(&capitalised(&dx), &capitalised(&dy), names)
+            >= NAME_VARIANT_SIMILARITY
+}
+
+/// A folded word with its first letter in upper case, as names are written.
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Whether `word` is the demonym of the place `place` (both folded): the place's name
+/// with a demonym ending ('syria' + 'n', 'iran' + 'ian', 'turk(ey)' + 'ish'), or a stem
+/// of it ('afghan' of 'afghanistan').
+fn demonym_of(word: &str, place: &str) -> bool {
+    const ENDINGS: &[&str] = &["", "n", "an", "ian", "ish", "i", "ese"];
+    let common = word
+        .chars()
+        .zip(place.chars())
+        .take_while(|(p, q)| p == q)
+        .count();
+    let rest_word: String = word.chars().skip(common).collect();
+    let rest_place = place.chars().count() - common;
+    common >= 4 && rest_place <= 5 && ENDINGS.contains(&rest_word.as_str()) && word != place
+}
+
+/// The value of a number written in digits ('1,000') or as one number word ('six').
+fn number_value(low: &str, words: &Lexicons) -> Option<f64> {
+    if low.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = low.chars().filter(|&c| c != ',').collect();
+        return digits.parse::<f64>().ok();
+    }
+    words
+        .numbers
+        .get(std::slice::from_ref(&low.to_string()))
+        .copied()
+}
+
 /// Compares two built frames.
 pub fn compare_frames(a: Side, b: Side, config: &CompareConfig) -> Verdict {
     judge_frames(a, b, config, true)
@@ -327,7 +444,17 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
     let covers = |(x, y): (f64, f64)| {
         x.min(y) >= config.agree_min_cover && x.max(y) >= config.agree_max_cover
     };
+    // Agreement between two full clauses is entailment one way: one of them follows from
+    // the other, word by word, each stated as it is or more specifically ('a man is
+    // playing' states 'a person is playing', not the other way). Headlines are left to
+    // the symmetric test: their compression rewords in both directions at once.
+    let full_clauses = a.frame.subject_end.is_some() && b.frame.subject_end.is_some();
+    let entailed = !full_clauses
+        || entailed_cover(a.frame, b.frame).max(entailed_cover(b.frame, a.frame))
+            >= config.agree_max_cover;
     let agree = !one_sided_negation
+        && entailed
+        && !subjects_swapped(a.frame, b.frame)
         && (covers((ov.cover_a, ov.cover_b))
             || (soft.is_empty()
                 && config.agree_vector_similarity < 1.0
@@ -386,6 +513,44 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
     }
 }
 
+/// Share of `h`'s content words that `p` states as they are or more specifically ('man'
+/// states 'person'; 'person' does not state 'man'): how much of `h` follows from `p`.
+fn entailed_cover(h: &Frame, p: &Frame) -> f64 {
+    if h.content_ids.is_empty() {
+        return 0.0;
+    }
+    let found = h
+        .content_ids
+        .iter()
+        .filter(|w| {
+            p.content_ids.binary_search(w).is_ok() || p.general_ids.binary_search(w).is_ok()
+        })
+        .count();
+    found as f64 / h.content_ids.len() as f64
+}
+
+/// Whether the subject of each sentence is a non-subject word of the other, and the two
+/// subjects share no word ('A cheetah is running behind the prey' / 'The prey is running
+/// behind the cheetah'): the same words, the roles exchanged. A passive ('... by a man')
+/// exchanges them without changing the claim.
+fn subjects_swapped(a: &Frame, b: &Frame) -> bool {
+    let passive = |f: &Frame| f.toks.iter().any(|t| t.low == "by");
+    if passive(a) || passive(b) {
+        return false;
+    }
+    let (sa, sb) = (rules::subject_words(a), rules::subject_words(b));
+    if sa.is_empty() || sb.is_empty() || sa.iter().any(|w| sb.contains(w)) {
+        return false;
+    }
+    let elsewhere = |subject: &[&str], f: &Frame| {
+        let end = f.subject_end.unwrap_or(0);
+        f.toks[end..]
+            .iter()
+            .any(|t| t.content && subject.contains(&t.canon.as_str()))
+    };
+    elsewhere(&sa, b) && elsewhere(&sb, a)
+}
+
 /// Coverage of each side's content words when a word the other side does not state counts
 /// as stated by a vector-similar content word of the other's own (see
 /// [`CompareConfig::agree_vector_similarity`]).
@@ -427,21 +592,21 @@ fn soft_cover(a: &Frame, b: &Frame, config: &CompareConfig) -> (f64, f64) {
             && !lb.is_empty()
             && !lex.opposite(ca, cb)
             && !lex.siblings(ca, cb)
-            && crate::vectors::similarity(la, lb)
+            && crate::vectors::similarity_inflected(la, lb)
                 .is_some_and(|s| s as f64 >= config.agree_vector_similarity)
     };
     let cover = |all: usize, unstated: &[(&str, &str)], others: &[(&str, &str)]| {
         if all == 0 {
             return 0.0;
         }
-        // One word per side at most: a paraphrase of a claim rewords a word or two, two
+        // A few words per side at most: a paraphrase of a claim rewords a word or two; two
         // sentences that differ in many words each close to one of the other's tell of two
-        // scenes of one kind ('a dog playing on the grass' / 'a dog playing in the field').
-        let soft = usize::from(
-            unstated
-                .iter()
-                .any(|&w| others.iter().any(|&o| close(w, o))),
-        );
+        // stories of one kind.
+        let soft = unstated
+            .iter()
+            .filter(|&&w| others.iter().any(|&o| close(w, o)))
+            .count()
+            .min(config.agree_vector_max_words);
         (all - unstated.len() + soft) as f64 / all as f64
     };
     (

@@ -387,7 +387,7 @@ fn tok_index(f: &Frame, t: &super::frame::Tok) -> usize {
 }
 
 /// The content words of the subject: those before the first auxiliary, in its clause.
-fn subject_words(f: &Frame) -> Vec<&str> {
+pub(crate) fn subject_words(f: &Frame) -> Vec<&str> {
     let Some(e) = f.subject_end else {
         return Vec::new();
     };
@@ -403,14 +403,37 @@ fn subject_words(f: &Frame) -> Vec<&str> {
 /// Whether two sentences have one subject: they share a subject word (or a more general
 /// one), or one of them has no subject we can read. 'Ms. Palin was not at the church' and
 /// 'A ladies' crafts group was meeting in the church' speak of two.
+/// A passive's agent ('is being fed by a man') is its subject in the active form ('a man
+/// is feeding'): it counts as a subject word too.
 fn same_subject(a: &Frame, b: &Frame, lex: &Lexicons) -> bool {
-    let (sa, sb) = (subject_words(a), subject_words(b));
+    let with_agent = |f| {
+        let mut v = subject_words(f);
+        v.extend(passive_agent(f));
+        v
+    };
+    let (sa, sb) = (with_agent(a), with_agent(b));
     sa.is_empty()
         || sb.is_empty()
         || sa.iter().any(|x| {
             sb.iter()
                 .any(|y| x == y || lex.is_a(x, y) || lex.is_a(y, x))
         })
+}
+
+/// The content words of a passive's agent: those right after 'by' that follows a
+/// participle after a form of 'be' ('is being peeled by a woman', 'was fed by the man').
+fn passive_agent(f: &Frame) -> Vec<&str> {
+    const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+    let Some(k) = (2..f.toks.len()).find(|&k| {
+        f.toks[k].low == "by" && BE.contains(&f.toks[k - 2].low.as_str()) && f.toks[k - 1].content
+    }) else {
+        return Vec::new();
+    };
+    f.toks[k + 1..f.toks.len().min(k + 4)]
+        .iter()
+        .filter(|t| t.content)
+        .map(|t| t.canon.as_str())
+        .collect()
 }
 
 /// Whether the opposites at token `i` of `a` and `j` of `b` are said of the same thing: the

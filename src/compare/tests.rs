@@ -585,3 +585,103 @@ fn different_incidents_and_subjects_do_not_clash() {
         Relation::Contradiction
     );
 }
+
+#[test]
+fn one_thing_in_two_forms_is_stated() {
+    // Digits and number words, a place and its demonym: one claim in two headline styles.
+    assert_eq!(
+        rel("Six hurt in Peru bus crash", "6 hurt in Peruvian bus crash"),
+        Relation::Agreement
+    );
+    assert_eq!(
+        rel(
+            "Afghan police arrest 12 smugglers",
+            "Twelve smugglers arrested by police in Afghanistan"
+        ),
+        Relation::Agreement
+    );
+    // Two different counts stay different.
+    assert_ne!(
+        rel("Six hurt in Peru bus crash", "7 hurt in Peruvian bus crash"),
+        Relation::Agreement
+    );
+}
+
+#[test]
+fn demonyms_derive_from_their_place() {
+    for (w, p) in [
+        ("syrian", "syria"),
+        ("iranian", "iran"),
+        ("afghan", "afghanistan"),
+        ("turkish", "turkey"),
+        ("venezuelan", "venezuela"),
+    ] {
+        assert!(demonym_of(w, p), "{w} / {p}");
+    }
+    for (w, p) in [
+        ("austria", "australia"),
+        ("iraq", "iran"),
+        ("syria", "syria"),
+    ] {
+        assert!(!demonym_of(w, p), "{w} / {p}");
+    }
+}
+
+#[test]
+fn headline_rewording_two_words_agrees() {
+    // A verb and its object reworded together, with inflected forms the vectors know by
+    // their base ('clinches' as 'clinch').
+    assert_eq!(
+        rel(
+            "Boston Celtics win NBA finals",
+            "Boston Celtics clinches NBA championship"
+        ),
+        Relation::Agreement
+    );
+    assert!(crate::vectors::similarity_inflected("wins", "clinches").is_some());
+}
+
+#[test]
+fn full_clauses_agree_only_when_one_follows_from_the_other() {
+    // 'A man' states 'a person'; the more general side follows from the more specific one.
+    assert_eq!(
+        rel("A man is painting a fence", "A person is painting a fence"),
+        Relation::Agreement
+    );
+    // Each side is the more specific one in one word ('man' / 'person', 'tree' /
+    // 'plant'): neither follows from the other.
+    assert_eq!(
+        rel("A man is cutting a tree", "A person is cutting a plant"),
+        Relation::Agreement
+    );
+    assert_ne!(
+        rel("A man is cutting a plant", "A person is cutting a tree"),
+        Relation::Agreement
+    );
+}
+
+#[test]
+fn exchanged_subjects_do_not_agree() {
+    assert_ne!(
+        rel("A cat is chasing the mouse", "The mouse is chasing a cat"),
+        Relation::Agreement
+    );
+    // A passive exchanges them without changing the claim.
+    assert_eq!(
+        rel(
+            "A cat is chasing the mouse",
+            "The mouse is being chased by a cat"
+        ),
+        Relation::Agreement
+    );
+}
+
+#[test]
+fn a_passive_agent_is_the_subject_of_the_active() {
+    let v = cmp(
+        "The apple isn't being eaten by the boy",
+        "The boy is eating an apple",
+    );
+    assert_eq!(v.relation, Relation::Contradiction);
+    assert_eq!(v.reasons, vec!["negation"]);
+}
