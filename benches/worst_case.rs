@@ -56,8 +56,8 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "tiny_files",
-        what: "N one-sentence documents",
-        sizes: [2_000, 4_000, 8_000],
+        what: "N one-sentence undated documents",
+        sizes: [5_000, 10_000, 20_000],
         build: |n| {
             (0..n)
                 .map(|i| {
@@ -100,6 +100,12 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        name: "short_edited_copies",
+        what: "N copies of one 60-word dated text, 3 words changed in each (below the copy bar)",
+        sizes: [500, 1_000, 2_000],
+        build: short_edited_copies,
+    },
+    Case {
         name: "html_nesting",
         what: "an HTML page of N nested <div>s around text",
         sizes: [5_000, 10_000, 20_000],
@@ -125,6 +131,27 @@ const CASES: &[Case] = &[
         },
     },
 ];
+
+/// `n` copies of one short dated text with three words of each replaced by words of other
+/// stories: their 5-gram overlap (about 0.5) is below the copy bar, so they are documents of
+/// their own whose every term is in most of the corpus.
+fn short_edited_copies(n: usize) -> Vec<(String, Vec<u8>)> {
+    let text = article(8 << 10);
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let (base, other) = all.split_at(60);
+    let mut rng = gen::Rng::new(5);
+    (0..n)
+        .map(|i| {
+            let mut w = base.to_vec();
+            for _ in 0..3 {
+                let at = rng.range(0, w.len() - 1);
+                w[at] = other[rng.range(0, other.len() - 1)];
+            }
+            let body = format!("Published: 2024-05-01\n{}\n", w.join(" "));
+            (format!("s{i}.txt"), body.into_bytes())
+        })
+        .collect()
+}
 
 fn one(text: String) -> Vec<(String, Vec<u8>)> {
     vec![("doc.txt".to_string(), text.into_bytes())]
@@ -194,16 +221,25 @@ fn article(n: usize) -> String {
     s
 }
 
-fn run(docs: &[(String, Vec<u8>)]) -> (f64, usize) {
+fn run(docs: &[(String, Vec<u8>)]) -> (f64, usize, usize) {
     let t = Instant::now();
     let mut corpus = Corpus::new();
     for r in corpus.add_all_bytes(docs) {
         r.expect("worst-case input is accepted");
     }
-    let report = corpus.reconcile();
+    let mut stages: Vec<(corroborate::Stage, Instant)> = Vec::new();
+    let report = corpus.reconcile_with_progress(|p| stages.push((p.stage, Instant::now())));
+    if std::env::var_os("WORST_CASE_STAGES").is_some() {
+        let line: Vec<String> = stages
+            .windows(2)
+            .map(|w| format!("{:?} {:.2}", w[0].0, (w[1].1 - w[0].1).as_secs_f64()))
+            .collect();
+        eprintln!("  stages (s): {}", line.join(", "));
+    }
     let mut sink = std::io::sink();
     report.write_json(&mut sink).expect("serialises");
-    (t.elapsed().as_secs_f64(), report.alignments.len())
+    let secs = t.elapsed().as_secs_f64();
+    (secs, report.alignments.len(), report.events.len())
 }
 
 fn main() {
@@ -214,18 +250,25 @@ fn main() {
     let only = args.first().map(String::as_str);
     let max: Option<usize> = args.get(1).and_then(|s| s.parse().ok());
     println!(
-        "{:<18} {:>10} {:>9} {:>7} {:>11}  what",
-        "case", "size", "seconds", "ratio", "alignments"
+        "{:<20} {:>7} {:>9} {:>7} {:>11} {:>7}  what",
+        "case", "size", "seconds", "ratio", "alignments", "events"
     );
     for case in CASES.iter().filter(|c| only.is_none_or(|o| o == c.name)) {
         let mut prev: Option<f64> = None;
         for &size in case.sizes.iter().filter(|&&s| max.is_none_or(|m| s <= m)) {
             let docs = (case.build)(size);
-            let (secs, aligned) = run(&docs);
+            if let Some(dir) = std::env::var_os("WORST_CASE_DUMP") {
+                let dir = std::path::Path::new(&dir).join(format!("{}-{size}", case.name));
+                std::fs::create_dir_all(&dir).expect("dump directory");
+                for (name, bytes) in &docs {
+                    std::fs::write(dir.join(name), bytes).expect("dump file");
+                }
+            }
+            let (secs, aligned, events) = run(&docs);
             let ratio = prev.map_or("".to_string(), |p| format!("{:.2}", secs / p.max(1e-6)));
             println!(
-                "{:<18} {:>10} {:>9.3} {:>7} {:>11}  {}",
-                case.name, size, secs, ratio, aligned, case.what
+                "{:<20} {:>7} {:>9.3} {:>7} {:>11} {:>7}  {}",
+                case.name, size, secs, ratio, aligned, events, case.what
             );
             prev = Some(secs);
         }

@@ -224,14 +224,20 @@ impl Corpus {
             garble::cross::judge_alone(docs, &cfg.garble),
         );
         step(Stage::Align);
-        let links = align::align_cached(docs, &terms, &events, &cfg.align, &self.align_cache);
+        let copy_of = crate::copies::originals(docs, &events, cfg.events.copy_min_jaccard);
+        let links = align::align_cached(
+            docs,
+            &terms,
+            (&events, &copy_of),
+            &cfg.align,
+            &self.align_cache,
+        );
         // Topical links (no common claim) are neither reported nor compared; garble's
         // consensus reads them with the alignments.
         let alignments: Vec<Alignment> = links.iter().filter(|a| a.claim).copied().collect();
         step(Stage::Compare);
         let (relations, mut findings) =
             compare::judge_events(docs, &entities, &events, &alignments, &cfg.compare);
-        let copy_of = crate::copies::originals(docs, &events, cfg.events.copy_min_jaccard);
         let index: std::collections::BTreeMap<&str, usize> = docs
             .iter()
             .enumerate()

@@ -37,6 +37,15 @@ pub struct EventsConfig {
 
     /// Number of most distinctive terms per document used to find candidate pairs.
     pub blocking_terms: usize,
+    /// A blocking term held by at most this many units (and at most a fifth of them, or 60)
+    /// pairs every two of them; a term held by more pairs each unit only with its
+    /// `FREQUENT_WINDOW` neighbours on each side (by date, then id) among its holders, so
+    /// the pairs grow linearly however large one story is.
+    pub blocking_max_postings: usize,
+    /// Number of heaviest terms per document, among those above the posting bound, that
+    /// pair it with its neighbours: a document all of whose terms are common (one of 500
+    /// edited copies of a short text) keeps candidates.
+    pub frequent_blocking_terms: usize,
     /// Relative closeness: two groups merge only when their average similarity is at least
     /// this share of the cohesion (average internal similarity) of the less cohesive of the
     /// two. Keeps two tight groups about neighbouring stories apart (Karypis et al.'s
@@ -57,6 +66,8 @@ impl Default for EventsConfig {
             entity_weight: 2.0,
 
             blocking_terms: 40,
+            blocking_max_postings: 100,
+            frequent_blocking_terms: 8,
             min_relative_similarity: 0.7,
             copy_min_jaccard: 0.8,
         }
@@ -89,11 +100,16 @@ impl EventsConfig {
                 });
             }
         }
-        if self.blocking_terms == 0 {
-            return Err(Error::Config {
-                field: "events.blocking_terms".into(),
-                message: "must be >= 1".into(),
-            });
+        for (field, v) in [
+            ("events.blocking_terms", self.blocking_terms),
+            ("events.blocking_max_postings", self.blocking_max_postings),
+        ] {
+            if v == 0 {
+                return Err(Error::Config {
+                    field: field.into(),
+                    message: "must be >= 1".into(),
+                });
+            }
         }
         Ok(())
     }
@@ -220,28 +236,46 @@ pub fn shared_sum(
     sum
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, of units (documents with their near-verbatim copies;
-/// a copy's own vector is empty; `units` of them) sharing at least one distinctive term and
+/// How many neighbours on each side a unit pairs with in the holders of a frequent term.
+const FREQUENT_WINDOW: usize = 2;
+
+/// What candidate generation reads of the units besides their vectors.
+struct Blocking<'a> {
+    /// Each term's number of units holding it.
+    df: &'a [u32],
+    /// Number of units (documents with their near-verbatim copies; a copy's vector is empty).
+    units: usize,
+    /// Publication day of each document.
+    days: &'a [Option<i64>],
+    /// Each document's position when sorted by date (undated last), then id: the order of
+    /// a frequent term's holders, which does not depend on input order.
+    rank: &'a [usize],
+    /// Pairs dated further apart than this many days are never generated.
+    max_gap: i64,
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, of units sharing at least one distinctive term and
 /// not dated further apart than `max_gap` days (such pairs can never be in one event, so
 /// they are not generated: without this the pairs grow with the square of the corpus when
-/// many documents share terms over a long period).
-fn candidate_pairs(
-    vectors: &[Vector],
-    df: &[u32],
-    units: usize,
-    k: usize,
-    days: &[Option<i64>],
-    max_gap: i64,
-) -> Vec<(usize, usize)> {
+/// many documents share terms over a long period). A term held by more than the posting
+/// bound pairs each holder only with its nearest holders (see
+/// [`EventsConfig::blocking_max_postings`]).
+fn candidate_pairs(vectors: &[Vector], b: &Blocking, config: &EventsConfig) -> Vec<(usize, usize)> {
+    let (df, days, max_gap) = (b.df, b.days, b.max_gap);
     let n = vectors.len();
-    let cap = (units / 5).max(60) as u32;
+    let cap = (b.units / 5).max(60).min(config.blocking_max_postings) as u32;
+    let k = config.blocking_terms;
+    let heaviest = |v: &Vector, keep: &dyn Fn(u32) -> bool, k: usize| {
+        let mut top: Vec<&(TermId, f64)> =
+            v.iter().filter(|(t, _)| keep(df[*t as usize])).collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.iter().take(k).map(|x| x.0).collect::<Vec<TermId>>()
+    };
     // Each document's `k` heaviest distinctive terms, and the documents of each such term:
     // the dated ones by date, the undated ones by index.
-    let tops: Vec<Vec<TermId>> = crate::par::map(vectors, |v| {
-        let mut top: Vec<&(TermId, f64)> =
-            v.iter().filter(|(t, _)| df[*t as usize] <= cap).collect();
-        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        top.iter().take(k).map(|x| x.0).collect()
+    let tops: Vec<Vec<TermId>> = crate::par::map(vectors, |v| heaviest(v, &|d| d <= cap, k));
+    let frequent: Vec<Vec<TermId>> = crate::par::map(vectors, |v| {
+        heaviest(v, &|d| d > cap, config.frequent_blocking_terms)
     });
     let mut postings: HashMap<TermId, Posting> = HashMap::default();
     for (d, top) in tops.iter().enumerate() {
@@ -277,15 +311,58 @@ fn candidate_pairs(
             };
             partners.extend(window.iter().map(|&(_, b)| b).filter(|&b| b > a));
         }
-        partners.sort_unstable();
-        partners.dedup();
         partners
     });
+    // Frequent terms: each holder with its nearest holders in rank order.
+    let mut holders: HashMap<TermId, Vec<usize>> = HashMap::default();
+    for (d, ts) in frequent.iter().enumerate() {
+        for &t in ts {
+            holders.entry(t).or_default().push(d);
+        }
+    }
+    let mut near: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut lists: Vec<(TermId, Vec<usize>)> = holders.into_iter().collect();
+    lists.sort_unstable_by_key(|x| x.0);
+    for (_, mut list) in lists {
+        list.sort_unstable_by_key(|&d| b.rank[d]);
+        for (p, &x) in list.iter().enumerate() {
+            for &y in list.iter().skip(p + 1).take(FREQUENT_WINDOW) {
+                let close = match (days[x], days[y]) {
+                    (Some(p), Some(q)) => (p - q).abs() <= max_gap,
+                    _ => true,
+                };
+                if close {
+                    near[x.min(y)].push(x.max(y));
+                }
+            }
+        }
+    }
     per_doc
         .into_iter()
+        .zip(near)
         .enumerate()
-        .flat_map(|(a, bs)| bs.into_iter().map(move |b| (a, b)))
+        .flat_map(|(a, (mut bs, more))| {
+            bs.extend(more);
+            bs.sort_unstable();
+            bs.dedup();
+            bs.into_iter().map(move |b| (a, b))
+        })
         .collect()
+}
+
+/// The dot products of `v` with the sum vectors of `others`, through a dense row of
+/// `v`'s weights (left zeroed).
+fn dots(v: &[(TermId, f64)], others: &[usize], sums: &[Vector], dense: &mut [f64]) -> Vec<f64> {
+    if others.is_empty() {
+        return Vec::new();
+    }
+    v.iter().for_each(|&(t, w)| dense[t as usize] = w);
+    let out = others
+        .iter()
+        .map(|&c| sums[c].iter().map(|&(t, w)| w * dense[t as usize]).sum())
+        .collect();
+    v.iter().for_each(|&(t, _)| dense[t as usize] = 0.0);
+    out
 }
 
 /// The documents holding one blocking term: the dated ones as `(day, document)`, sorted;
@@ -371,14 +448,18 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
         df
     };
     let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
-    for (a, b) in candidate_pairs(
-        &unit_vectors,
-        &df,
-        n - near.len(),
-        config.blocking_terms,
-        &days,
-        date_horizon(config),
-    ) {
+    let mut rank = vec![0usize; n];
+    for (r, &d) in order.iter().enumerate() {
+        rank[d] = r;
+    }
+    let blocking = Blocking {
+        df: &df,
+        units: n - near.len(),
+        days: &days,
+        rank: &rank,
+        max_gap: date_horizon(config),
+    };
+    for (a, b) in candidate_pairs(&unit_vectors, &blocking, config) {
         let s = cosine(&sums[a], &sums[b]);
         if s > 0.0 {
             links[a].insert(b, s);
@@ -407,6 +488,8 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
     let linkage = |members: &[Vec<usize>], spans: &[Option<(i64, i64)>], a, b, sum| {
         avg(members, a, b, sum) * span_factor(spans[a], spans[b], config)
     };
+    // A dense row over the terms, for dot products of one vector with many.
+    let mut dense: Vec<f64> = vec![0.0; terms.document_df.len()];
     let mut heap = BinaryHeap::new();
     for (a, row) in links.iter().enumerate() {
         for (&b, &s) in row {
@@ -451,17 +534,40 @@ pub fn group(docs: &[Document], terms: &CorpusTerms, config: &EventsConfig) -> V
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
         members[a].sort_unstable();
-        let b_links = std::mem::take(&mut links[b]);
+        let mut b_links = std::mem::take(&mut links[b]);
         links[a].remove(&b);
+        b_links.remove(&a);
+        // Links stay exact sums of cosines (dot products of the groups' sum vectors): a
+        // neighbour of only one of the two gets its dot product with the other computed, so
+        // a large story whose documents were not all candidate pairs is not diluted.
+        let only_a: Vec<usize> = links[a]
+            .keys()
+            .copied()
+            .filter(|c| !b_links.contains_key(c))
+            .collect();
+        let only_b: Vec<usize> = b_links
+            .keys()
+            .copied()
+            .filter(|c| !links[a].contains_key(c))
+            .collect();
+        let with_b = dots(&sums[b], &only_a, &sums, &mut dense);
+        let with_a = dots(&sums[a], &only_b, &sums, &mut dense);
+        for (c, s) in only_a.into_iter().zip(with_b) {
+            *links[a].entry(c).or_insert(0.0) += s;
+        }
+        for (c, s) in only_b.into_iter().zip(with_a) {
+            links[a].insert(c, s);
+        }
         for (c, s) in b_links {
-            if c == a {
-                continue;
-            }
             links[c].remove(&b);
             *links[a].entry(c).or_insert(0.0) += s;
-            let total = links[a][&c];
+        }
+        let row: Vec<(usize, f64)> = links[a].iter().map(|(&c, &s)| (c, s)).collect();
+        for (c, total) in row {
             links[c].insert(a, total);
         }
+        let b_sum = std::mem::take(&mut sums[b]);
+        sums[a] = add(&sums[a], &b_sum);
         for (&c, &s) in &links[a] {
             let v = linkage(&members, &spans, a, c, s);
             if alive[c] && v >= config.min_similarity {

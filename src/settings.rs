@@ -275,6 +275,8 @@ pub static SETTINGS: &[Setting] = registry! {
     events.date_half_life_days: at_least(0.1), "Beyond the date window, each this many days of gap halve the similarity of two dated documents.";
     events.entity_weight: within(0.1, 10.0), "Weight of an entity term (resolved person, place, organisation) relative to a word in event vectors.";
     events.blocking_terms: at_least(1.0), "Number of most distinctive terms per document used to find candidate pairs.";
+    events.blocking_max_postings: at_least(1.0), "A blocking term held by at most this many units pairs all of them; one held by more pairs each unit with its nearest holders only (linear in one large story).";
+    events.frequent_blocking_terms: at_least(0.0), "Number of heaviest terms per document, among those above the posting bound, that pair it with its nearest holders.";
     events.min_relative_similarity: UNIT, "Two groups merge only when their similarity is at least this share of the cohesion of the less cohesive one.";
     events.copy_min_jaccard: UNIT, "A document whose word 5-grams overlap an earlier document of its event by at least this (Jaccard) is a near-verbatim copy of it (copy_of).";
 

@@ -152,16 +152,16 @@ type LocalAlignment = ((usize, usize), (usize, usize), f64, bool);
 pub fn align_cached(
     docs: &[Document],
     terms: &CorpusTerms,
-    events: &[Vec<usize>],
+    (events, copy_of): (&[Vec<usize>], &[Option<usize>]),
     config: &AlignConfig,
     cache: &AlignCache,
 ) -> Vec<Alignment> {
     let per_event = |ev: &Vec<usize>| {
-        let key = fingerprint(docs, terms, ev, config);
+        let key = fingerprint(docs, terms, (ev, copy_of), config);
         let hit = cache.map.lock().ok().and_then(|m| m.get(&key).cloned());
         let local = hit.unwrap_or_else(|| {
             let pos: HashMap<usize, usize> = ev.iter().enumerate().map(|(i, &d)| (d, i)).collect();
-            let local: Vec<LocalAlignment> = align_event(docs, terms, ev, config)
+            let local: Vec<LocalAlignment> = align_event(docs, terms, (ev, copy_of), config)
                 .into_iter()
                 .map(|a| ((pos[&a.a.0], a.a.1), (pos[&a.b.0], a.b.1), a.score, a.claim))
                 .collect();
@@ -186,21 +186,55 @@ pub fn align_cached(
     out
 }
 
+/// Events of at most this many originals choose partners among all their pairs; larger
+/// ones through an index (see [`partner_pairs`]).
+const EXACT_PARTNERS: usize = 256;
+/// In a large event, the heaviest terms of each document whose holders are its candidate
+/// partners, and how many holders (the heaviest) of each term.
+const PARTNER_TERMS: usize = 16;
+const PARTNER_HOLDERS: usize = 16;
+
 /// In an event of more than `k + 1` documents, the document pairs to align: each document
 /// with the `k` most similar others (and every document that chose it), so the cost of a
 /// large event grows linearly with its size. `None` means all pairs.
+///
+/// In an event of more than `EXACT_PARTNERS` documents, a near-verbatim copy (`copy_of`)
+/// is aligned with its original only (once, through it), and the others choose among the
+/// originals. Up to `EXACT_PARTNERS` originals, similarities of all their pairs are
+/// computed; above, a document's candidates are the heaviest holders of its heaviest terms
+/// (an inverted index), and its partners the `k` most similar of those.
 fn partner_pairs(
     ids: &[SentenceId],
     feats: &[SentenceFeatures],
-    event: &[usize],
+    (event, copy_of): (&[usize], &[Option<usize>]),
     k: usize,
 ) -> Option<crate::hash::HashSet<(usize, usize)>> {
     if k == 0 || event.len() <= k + 1 {
         return None;
     }
-    // Document vectors: sums of their sentence vectors, normalised.
+    // Copies collapse into their original in events too large to choose partners among all
+    // pairs (in smaller ones a copy is aligned like any document: its own top partners).
+    let collapse = event.len() > EXACT_PARTNERS;
+    let in_event: crate::hash::HashSet<usize> = event.iter().copied().collect();
+    let original = |d: usize| {
+        copy_of
+            .get(d)
+            .copied()
+            .flatten()
+            .filter(|o| collapse && in_event.contains(o))
+    };
+    let mut pairs = crate::hash::HashSet::default();
+    for &d in event {
+        if let Some(o) = original(d) {
+            pairs.insert((d.min(o), d.max(o)));
+        }
+    }
+    // Document vectors of the originals: sums of their sentence vectors, normalised.
     let mut vecs: HashMap<usize, HashMap<TermId, f64>> = HashMap::default();
     for (id, f) in ids.iter().zip(feats) {
+        if original(id.0).is_some() {
+            continue;
+        }
         let v = vecs.entry(id.0).or_default();
         for &(t, w) in &f.vector {
             *v.entry(t).or_default() += w;
@@ -208,6 +242,7 @@ fn partner_pairs(
     }
     let mut dense: Vec<(usize, Vec<(TermId, f64)>)> = event
         .iter()
+        .filter(|&&d| original(d).is_none())
         .map(|&d| {
             let mut v: Vec<(TermId, f64)> =
                 vecs.remove(&d).unwrap_or_default().into_iter().collect();
@@ -218,36 +253,59 @@ fn partner_pairs(
         })
         .collect();
     dense.sort_by_key(|x| x.0);
-    // The cosine is symmetric (same products summed in the same term order), so each pair
-    // is computed once, kept in a matrix while that stays small (events of up to 1,024
-    // documents: 8 MiB).
     let m = dense.len();
-    let matrix: Option<Vec<f64>> = (m <= 1024).then(|| {
-        let mut cos = vec![0.0; m * m];
-        for i in 0..m {
-            for j in i + 1..m {
-                let c = crate::events::cosine(&dense[i].1, &dense[j].1);
-                cos[i * m + j] = c;
-                cos[j * m + i] = c;
+    let cos = |i: usize, j: usize| crate::events::cosine(&dense[i].1, &dense[j].1);
+    // Candidate partners of each original (indexes into `dense`).
+    let candidates: Vec<Vec<usize>> = if m <= EXACT_PARTNERS {
+        (0..m)
+            .map(|i| (0..m).filter(|&j| j != i).collect())
+            .collect()
+    } else {
+        let heaviest = |v: &[(TermId, f64)]| {
+            let mut top: Vec<(TermId, f64)> = v.to_vec();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.truncate(PARTNER_TERMS);
+            top
+        };
+        let tops: Vec<Vec<(TermId, f64)>> = crate::par::map(&dense, |(_, v)| heaviest(v));
+        let mut holders: HashMap<TermId, Vec<(f64, usize)>> = HashMap::default();
+        for (i, top) in tops.iter().enumerate() {
+            for &(t, w) in top {
+                holders.entry(t).or_default().push((w, i));
             }
         }
-        cos
-    });
-    let cos = |i: usize, j: usize| match &matrix {
-        Some(c) => c[i * m + j],
-        None => crate::events::cosine(&dense[i].1, &dense[j].1),
+        for list in holders.values_mut() {
+            list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            list.truncate(PARTNER_HOLDERS);
+        }
+        let order: Vec<usize> = (0..m).collect();
+        crate::par::map(&order, |&i| {
+            let mut c: Vec<usize> = tops[i]
+                .iter()
+                .filter_map(|(t, _)| holders.get(t))
+                .flatten()
+                .map(|x| x.1)
+                .filter(|&j| j != i)
+                .collect();
+            c.sort_unstable();
+            c.dedup();
+            c
+        })
     };
-    let mut pairs = crate::hash::HashSet::default();
-    for (i, (d, _)) in dense.iter().enumerate() {
-        let mut sims: Vec<(f64, usize)> = dense
+    let order: Vec<usize> = (0..m).collect();
+    let chosen = crate::par::map(&order, |&i| {
+        let mut sims: Vec<(f64, usize)> = candidates[i]
             .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != i)
-            .map(|(j, (e, _))| (cos(i, j), *e))
+            .map(|&j| (cos(i, j), dense[j].0))
             .collect();
         sims.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, e) in sims.iter().take(k) {
-            pairs.insert((*d.min(&e), *d.max(&e)));
+        sims.truncate(k);
+        sims
+    });
+    for (i, sims) in chosen.into_iter().enumerate() {
+        let d = dense[i].0;
+        for (_, e) in sims {
+            pairs.insert((d.min(e), d.max(e)));
         }
     }
     Some(pairs)
@@ -258,12 +316,18 @@ fn partner_pairs(
 fn fingerprint(
     docs: &[Document],
     terms: &CorpusTerms,
-    event: &[usize],
+    (event, copy_of): (&[usize], &[Option<usize>]),
     config: &AlignConfig,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     format!("{config:?}").hash(&mut h);
+    // Which document of the event each is a copy of, by position in the event.
+    let pos: HashMap<usize, usize> = event.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+    for &d in event {
+        let o = copy_of.get(d).copied().flatten();
+        o.and_then(|o| pos.get(&o)).hash(&mut h);
+    }
     let mut relabel: HashMap<TermId, u32> = HashMap::default();
     for &d in event {
         let doc = &docs[d];
@@ -296,7 +360,7 @@ type Scored = (usize, usize, f64);
 pub fn align_event(
     docs: &[Document],
     terms: &CorpusTerms,
-    event: &[usize],
+    (event, copy_of): (&[usize], &[Option<usize>]),
     config: &AlignConfig,
 ) -> Vec<Alignment> {
     if event.len() < 2 {
@@ -339,7 +403,7 @@ pub fn align_event(
     // For each sentence, the later sentences of other documents sharing a distinctive term,
     // deduplicated with a stamp per sentence (sorting all raw pairs cost more than scoring).
     // Posting lists are in increasing order, so the pairs come out sorted by (i, j).
-    let partners = partner_pairs(&ids, &feats, event, config.max_partners);
+    let partners = partner_pairs(&ids, &feats, (event, copy_of), config.max_partners);
     // The documents each document may be paired with, as a row of flags over the event's
     // documents, filled for the document of the current sentence (sentences come grouped by
     // document), so the check in the posting scan is one index.
@@ -353,30 +417,52 @@ pub fn align_event(
         }
         lists
     });
-    let mut row: Vec<bool> = vec![partner_slots.is_none(); event.len()];
-    let mut row_of = usize::MAX;
+    // The sentences of each document are one run of `ids` (slot order).
+    let mut starts: Vec<usize> = vec![total; event.len() + 1];
+    for (i, &k) in doc_slot.iter().enumerate().rev() {
+        starts[k] = i;
+    }
+    for k in (0..event.len()).rev() {
+        starts[k] = starts[k].min(starts[k + 1]);
+    }
     let mut cands: Vec<(usize, usize)> = Vec::new();
     let mut seen: Vec<usize> = vec![usize::MAX; total];
     let mut near: Vec<usize> = Vec::new();
     for (i, f) in feats.iter().enumerate() {
-        if let Some(lists) = &partner_slots {
-            if row_of != doc_slot[i] {
-                if let Some(old) = lists.get(row_of) {
-                    old.iter().for_each(|&k| row[k] = false);
-                }
-                row_of = doc_slot[i];
-                lists[row_of].iter().for_each(|&k| row[k] = true);
-            }
-        }
         near.clear();
+        // With partners chosen, each posting list is read only over the sentences of the
+        // later partner documents (a binary search each), so a document is compared with
+        // its partners only, not with every holder of its terms.
+        let later: Option<Vec<usize>> = partner_slots.as_ref().map(|lists| {
+            let mut l: Vec<usize> = lists[doc_slot[i]]
+                .iter()
+                .copied()
+                .filter(|&k| k > doc_slot[i])
+                .collect();
+            l.sort_unstable();
+            l.dedup();
+            l
+        });
         for (t, _) in &f.vector {
             let Some(list) = postings.get(t).filter(|l| l.len() <= cap) else {
                 continue;
             };
-            for &j in &list[list.partition_point(|&x| x <= i)..] {
-                if seen[j] != i && ids[j].0 != ids[i].0 && row[doc_slot[j]] {
-                    seen[j] = i;
-                    near.push(j);
+            let mut take = |part: &[usize]| {
+                for &j in part {
+                    if seen[j] != i && ids[j].0 != ids[i].0 {
+                        seen[j] = i;
+                        near.push(j);
+                    }
+                }
+            };
+            match &later {
+                None => take(&list[list.partition_point(|&x| x <= i)..]),
+                Some(slots) => {
+                    for &k in slots {
+                        let lo = list.partition_point(|&x| x < starts[k]);
+                        let hi = list.partition_point(|&x| x < starts[k + 1]);
+                        take(&list[lo..hi]);
+                    }
                 }
             }
         }
