@@ -6,7 +6,8 @@ the achievable mention_recall.
 
 usage: python3 benches/quality/ecb_mention_ceiling.py --report REPORT.json [DATA_DIR]
        (REPORT.json from `score_ecb.py --bin ... --save-report REPORT.json DATA_DIR`)
-Prints the unmatched mentions by kind and the recall ceiling; matching is the scorer's own
+Prints the unmatched mentions by kind, the recall ceiling and the unmatched mentions that
+are not capitalised common words; matching is the scorer's own
 (largest overlap with a report mention)."""
 import glob, json, os, re, sys
 from collections import Counter
@@ -33,6 +34,7 @@ for ent in report.get("entities", []):
         by_doc.setdefault(os.path.basename(m["document"]), []).append(score_ecb.span_of(m))
 total = unmatched = common = 0
 examples = Counter()
+others = []  # unmatched mentions that are not capitalised common words
 for chain in gold["entities"]:
     if chain["type"] not in score_ecb.NAME_TYPES:
         continue
@@ -48,9 +50,14 @@ for chain in gold["entities"]:
         if words and all(lower[w.lower()] > 0 for w in words):
             common += 1
             examples[m["text"]] += 1
+        else:
+            others.append(f"{m['file']} {chain['type']} {m['text']!r}")
 matched = total - unmatched
 print(f"gold named mentions {total}, matched {matched}, mention_recall {matched / total:.4f}")
 print(f"unmatched {unmatched}: {common} are only words the corpus also writes in lowercase")
 print(f"recall on the other mentions {matched / (total - common):.4f}")
 print(f"ceiling for a finder that leaves capitalised common words alone {(total - common) / total:.4f}")
 print("most frequent such mentions:", ", ".join(f"{t} ({n})" for t, n in examples.most_common(15)))
+print(f"the other {len(others)} unmatched:")
+for o in others:
+    print("  " + o)

@@ -128,8 +128,13 @@ fn classify(span: Span, line: &str, config: &IngestConfig) -> Line {
         && stop_ratio >= config.min_stopword_ratio
     {
         LineKind::Prose
-    } else if n >= 15 && stop_ratio >= 0.2 {
-        // Long running text that lost its final punctuation.
+    } else if (n >= 15 && stop_ratio >= 0.2)
+        || (n >= config.min_prose_words
+            && line.trim_end().ends_with(',')
+            && stop_ratio >= config.min_stopword_ratio)
+    {
+        // Long running text that lost its final punctuation, and a sentence cut off at a
+        // comma ('... before convicting Christopher Kenyon Simpson,'): no headline ends so.
         LineKind::Prose
     } else if (3..=40).contains(&n)
         && weak_hits <= 1
@@ -307,6 +312,11 @@ mod tests {
         );
         assert_eq!(
             kind("By Friday the convoys had reached the city, officials said."),
+            LineKind::Prose
+        );
+        // A sentence the page cut off at a comma is running text.
+        assert_eq!(
+            kind("The jury deliberated for hours before convicting Anna Berg,"),
             LineKind::Prose
         );
     }

@@ -596,6 +596,35 @@ fn split_run(
     out
 }
 
+/// Determiners and numbers that make the demonym after them a noun when no word follows
+/// that it could qualify ('the Mediterranean,', 'one Australian and one English climber',
+/// 'a Republican who').
+const NOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Nouns of water bodies named by an adjective ('the Mediterranean sea', 'Caspian sea').
+const ADJECTIVE_NAMED: &[&str] = &["sea", "ocean"];
+
+/// Whether the demonym at `i` names a place or people rather than qualifies a noun: after a
+/// determiner or a number with a punctuation mark, the end of the sentence or a function word
+/// after it, or before the noun of a water body named by an adjective.
+fn demonym_noun(text: &str, ws: &[Word], i: usize) -> bool {
+    let next = ws.get(i + 1).map(|w| (w.text, gap(text, ws, i + 1)));
+    if let Some((w, g)) = next {
+        if g.trim().is_empty() && ADJECTIVE_NAMED.contains(&w) {
+            return true;
+        }
+    }
+    let determined = i > 0
+        && gap(text, ws, i) == " "
+        && NOUN_DETERMINERS.contains(&ws[i - 1].text.to_lowercase().as_str());
+    let nothing_qualified = next.is_none_or(|(w, g)| {
+        (!g.trim().is_empty() && g.trim() != "-") || (is_stopword(w) && !is_capitalised(w))
+    });
+    determined && nothing_qualified
+}
+
 /// Records the mention of words `start..=end` unless it is not a name.
 #[allow(clippy::too_many_arguments)]
 fn emit_run(
@@ -612,8 +641,15 @@ fn emit_run(
 ) {
     let lex = ctx.lex;
     {
-        // Single demonyms ('Russian') are adjectives, not names.
-        if start == end && is_demonym(ws[start].text) && !possessive[start] {
+        // Single demonyms ('Russian') are adjectives, not names, unless they stand as a
+        // noun ('in the Mediterranean.', 'one Australian and') or a surname after an
+        // honorific ('Mr. Genovese').
+        if start == end
+            && is_demonym(ws[start].text)
+            && !possessive[start]
+            && !demonym_noun(text, ws, start)
+            && !(start > 0 && lex.honorifics.contains(&ws[start - 1].text.to_lowercase()))
+        {
             return;
         }
         // A single word that only ever starts sentences is a common word.
@@ -979,5 +1015,22 @@ mod tests {
         );
         assert_eq!(v[1].0, "Paul Brenner");
         assert_eq!(v[2].0, "Lyon");
+    }
+
+    #[test]
+    fn demonyms_as_nouns_and_surnames() {
+        let found = |t: &str| names(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        // Adjectives qualify a noun: no name.
+        assert!(found("The Russian delegation met the Caspian envoys.").is_empty());
+        // A noun after a determiner, before a punctuation mark or a function word.
+        assert_eq!(found("Cables failed in the Caribbean."), vec!["Caribbean"]);
+        assert_eq!(
+            found("One Canadian and one Swiss skier were hurt."),
+            vec!["Canadian"]
+        );
+        // A water body named by an adjective.
+        assert_eq!(found("Ships crossed the Caspian sea."), vec!["Caspian"]);
+        // A surname of demonym shape after an honorific.
+        assert_eq!(found("He met Mr. Marchesian there."), vec!["Marchesian"]);
     }
 }
