@@ -12,6 +12,7 @@ use super::similarity::{form_similarity, NameForm};
 use super::vocab::{CorpusWords, WordSet};
 use super::{Entities, Entity, Mention, NamesConfig};
 use crate::document::Document;
+use crate::hash::HashSet;
 use crate::report::EntityKind;
 use crate::text::{is_stopword, words};
 use std::collections::{BTreeMap, BTreeSet};
@@ -424,6 +425,16 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
         mentions_of_form[f].push(mi);
         add(&mut cues_of_form[f], &raw[mi].1.cues);
     }
+    // The cannot-links lifted to clusters: the clusters each cluster may not join, kept up to
+    // date as clusters merge (so a check costs one look-up, not one per pair of members).
+    let mut cannot_of: Vec<HashSet<usize>> = vec![HashSet::default(); members.len()];
+    for &(x, y) in &cannot {
+        let (cx, cy) = (cluster_of[x], cluster_of[y]);
+        if cx != cy {
+            cannot_of[cx].insert(cy);
+            cannot_of[cy].insert(cx);
+        }
+    }
     // 5. Context merges.
     // Content words of a mention's sentence, computed when a candidate merge first needs them.
     let mut content: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
@@ -455,12 +466,7 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
         if ca == cb {
             continue;
         }
-        let blocked = members[ca].iter().any(|&x| {
-            members[cb]
-                .iter()
-                .any(|&y| cannot.contains(&(x.min(y), x.max(y))))
-        });
-        if blocked {
+        if cannot_of[ca].contains(&cb) {
             continue;
         }
         let cues = |c: usize| {
@@ -480,18 +486,16 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
         // sentence: a translation that spells one name two ways.
         let same_kind = ka.is_some() && ka == kb;
         // Context support: a shared role head, or similar sentences in different documents.
-        let ma: Vec<usize> = members[ca]
-            .iter()
-            .flat_map(|&f| mentions_of_form[f].iter().copied())
-            .collect();
-        let mb: Vec<usize> = members[cb]
-            .iter()
-            .flat_map(|&f| mentions_of_form[f].iter().copied())
-            .collect();
+        // Read lazily: the budget bounds the work however large the clusters are.
+        let mentions_of = |c: usize| {
+            members[c]
+                .iter()
+                .flat_map(|&f| mentions_of_form[f].iter().copied())
+        };
         let mut support = false;
         let mut budget = MAX_CONTEXT_PAIRS;
-        'outer: for &x in &ma {
-            for &y in &mb {
+        'outer: for x in mentions_of(ca) {
+            for y in mentions_of(cb) {
                 if budget == 0 {
                     break 'outer;
                 }
@@ -532,6 +536,11 @@ pub fn resolve(docs: &[Document], config: &NamesConfig) -> Entities {
             cluster_of[f] = keep;
         }
         members[keep].extend(moved);
+        for c in std::mem::take(&mut cannot_of[gone]) {
+            cannot_of[c].remove(&gone);
+            cannot_of[c].insert(keep);
+            cannot_of[keep].insert(c);
+        }
     }
     // 6. Entities.
     let mut mentions: Vec<Mention> = raw
