@@ -200,10 +200,11 @@ const PARTNER_HOLDERS: usize = 16;
 ///
 /// In an event of more than `EXACT_PARTNERS` documents, a near-verbatim copy (`copy_of`)
 /// is aligned with its original only (once, through it), and the others choose among the
-/// originals. Up to `EXACT_PARTNERS` originals, similarities of all their pairs are
+/// originals; a copy of the very same text is aligned so in any event of this size. Up to `EXACT_PARTNERS` originals, similarities of all their pairs are
 /// computed; above, a document's candidates are the heaviest holders of its heaviest terms
 /// (an inverted index), and its partners the `k` most similar of those.
 fn partner_pairs(
+    docs: &[Document],
     ids: &[SentenceId],
     feats: &[SentenceFeatures],
     (event, copy_of): (&[usize], &[Option<usize>]),
@@ -213,16 +214,17 @@ fn partner_pairs(
         return None;
     }
     // Copies collapse into their original in events too large to choose partners among all
-    // pairs (in smaller ones a copy is aligned like any document: its own top partners).
+    // pairs (in smaller ones a near-verbatim copy is aligned like any document: its own top
+    // partners); a copy of the very same text collapses in any event, as it has nothing of
+    // its own to align.
     let collapse = event.len() > EXACT_PARTNERS;
     let in_event: crate::hash::HashSet<usize> = event.iter().copied().collect();
-    let original = |d: usize| {
-        copy_of
-            .get(d)
-            .copied()
-            .flatten()
-            .filter(|o| collapse && in_event.contains(o))
-    };
+    let originals: HashMap<usize, usize> = event
+        .iter()
+        .filter_map(|&d| Some((d, copy_of.get(d).copied().flatten()?)))
+        .filter(|&(d, o)| in_event.contains(&o) && (collapse || docs[d].text == docs[o].text))
+        .collect();
+    let original = |d: usize| originals.get(&d).copied();
     let mut pairs = crate::hash::HashSet::default();
     for &d in event {
         if let Some(o) = original(d) {
@@ -403,7 +405,7 @@ pub fn align_event(
     // For each sentence, the later sentences of other documents sharing a distinctive term,
     // deduplicated with a stamp per sentence (sorting all raw pairs cost more than scoring).
     // Posting lists are in increasing order, so the pairs come out sorted by (i, j).
-    let partners = partner_pairs(&ids, &feats, (event, copy_of), config.max_partners);
+    let partners = partner_pairs(docs, &ids, &feats, (event, copy_of), config.max_partners);
     // The documents each document may be paired with, as a row of flags over the event's
     // documents, filled for the document of the current sentence (sentences come grouped by
     // document), so the check in the posting scan is one index.
