@@ -495,6 +495,15 @@ fn offset_vs_duration(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>
         let Some(y) = b.frame.numbers.iter().find(clash) else {
             continue;
         };
+        // The same word governing the number on both sides uses it in one role: 'deliberated
+        // almost seven hours before finding him guilty' and 'deliberated almost seven hours
+        // Thursday before convicting him' both give the deliberation's length.
+        let at = |f: &Frame, n: &NumSlot| f.toks.iter().position(|t| t.span.start == n.span.start);
+        if let (Some(i), Some(j)) = (at(a.frame, x), at(b.frame, y)) {
+            if same_head(a.frame, i, b.frame, j) {
+                continue;
+            }
+        }
         if b.frame
             .numbers
             .iter()

@@ -155,6 +155,16 @@ fn offset_vs_duration_is_date_mismatch() {
 }
 
 #[test]
+fn one_length_in_one_role_is_no_offset_clash() {
+    // The same word governs the number on both sides: both give how long the panel sat.
+    let v = cmp(
+        "The panel deliberated nearly four hours before rejecting the appeal.",
+        "The panel deliberated nearly four hours Friday before it rejected the appeal.",
+    );
+    assert_ne!(v.relation, Relation::Contradiction, "{v:?}");
+}
+
+#[test]
 fn weekday_mismatch_on_the_same_claim() {
     let v = cmp(
         "Rebel leaders signed the truce in Doha on Tuesday.",

@@ -4,6 +4,7 @@
 use super::{noisy_or, score_sentence, GarbleConfig, SentenceVerdict};
 use crate::align::{Alignment, SentenceId};
 use crate::document::{Document, Span};
+use crate::hash::HashMap;
 use crate::names::Entities;
 use crate::report::Reason;
 use crate::text::{fold, is_stopword, words};
@@ -31,12 +32,31 @@ pub struct Judged {
 
 /// Judges every sentence of every document alone, with no other source; `out[d][s]`. It
 /// needs the documents only, so it can run while the other stages do.
+///
+/// A verdict depends on the sentence's text only, so each distinct text is judged once
+/// (copies of one wire story, a dateline or byline repeated in every article).
 pub fn judge_alone(docs: &[Document], config: &GarbleConfig) -> Vec<Vec<SentenceVerdict>> {
-    crate::par::map(docs, |d| {
-        (0..d.sentences.len())
-            .map(|s| score_sentence(d.sentence_text(s), config))
-            .collect()
-    })
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    let mut texts: Vec<&str> = Vec::new();
+    let slots: Vec<Vec<usize>> = docs
+        .iter()
+        .map(|d| {
+            (0..d.sentences.len())
+                .map(|s| {
+                    let t = d.sentence_text(s);
+                    *index.entry(t).or_insert_with(|| {
+                        texts.push(t);
+                        texts.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let verdicts = crate::par::map(&texts, |t| score_sentence(t, config));
+    slots
+        .iter()
+        .map(|row| row.iter().map(|&i| verdicts[i].clone()).collect())
+        .collect()
 }
 
 /// Judges every sentence of every document, `out[d][s]`, given the verdicts of
