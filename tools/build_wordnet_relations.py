@@ -4,6 +4,7 @@
     src/data/compare/wordnet_antonyms.tsv   WORD<TAB>OPPOSITE
     src/data/compare/wordnet_hypernyms.tsv  WORD<TAB>MORE_GENERAL_WORD
     src/data/compare/wordnet_canon.tsv      WORD<TAB>CANONICAL_WORD (synonyms, derivations)
+    src/data/compare/wordnet_verb_hypernyms.tsv  VERB<TAB>MORE_GENERAL_VERB (verb senses)
 
 Usage:
     apt-get install -y wordnet-base        # WordNet 3.0 database in /usr/share/wordnet
@@ -29,6 +30,12 @@ own first sense ('person' for person.n.01; the consumer chains words, so a secon
 would mix senses), and the most general levels (a synset
 fewer than 3 steps from the root: 'entity', 'object', 'whole', 'act') are left out.
 
+Verb hypernyms: the same walk from the word's first *verb* sense, for every vocabulary
+word that is a verb lemma (whatever its dominant part of speech), over the words whose own
+first verb sense an ancestor is; only the roots of the verb hierarchy are left out. The
+consumer applies them to words it reads as verbs in context ('is strolling': 'stroll' is
+a noun first, whose hypernyms are 'walk' -> 'travel'; as a verb it is one way to walk).
+
 Canonical forms (stand-ins for synonymy in slot matching, where one key per word is
 needed): two words are one when they share their sense and it is the first sense of each
 (mutual first senses; 'large' / 'big'); the key is the most frequent of them. A noun whose
@@ -50,6 +57,7 @@ MAX_UP = 8
 MIN_DEPTH = 3
 ANTONYM_SENSES = 2
 GENERAL_SENSES = 1
+VERB_MIN_DEPTH = 1
 
 
 def read_index_full(path):
@@ -224,6 +232,36 @@ def main():
                             nxt.append(t)
                 frontier = nxt
 
+    # ---- verb hypernyms, for words read as verbs in context ('is strolling'): the same
+    # walk up from the word's first verb sense, whatever its dominant part of speech
+    # ('stroll' is a noun first, 'walk' -> 'travel'; as a verb, 'stroll' -> 'walk').
+    # Only the roots of the verb hierarchy ('move', 'change', 'act') are left out: verb
+    # hierarchies are shallow ('walk' is one step below 'travel').
+    verb_owner = defaultdict(list)
+    for w in vocab:
+        for o in lemma_senses(w, "verb")[:GENERAL_SENSES]:
+            verb_owner[o].append(w)
+    verb_hyper = set()
+    for w in vocab:
+        offs = lemma_senses(w, "verb")
+        if not offs:
+            continue
+        frontier, seen = [offs[0]], set()
+        for _ in range(MAX_UP):
+            nxt = []
+            for o in frontier:
+                for s_, t, tp, _, _ in data["verb"][o][1]:
+                    if s_ != "@" or t in seen:
+                        continue
+                    seen.add(t)
+                    if depth("verb", t) < VERB_MIN_DEPTH:
+                        continue
+                    words = [g for g in verb_owner.get(t, []) if g != w]
+                    verb_hyper.update((w, g) for g in words)
+                    if not words:
+                        nxt.append(t)
+            frontier = nxt
+
     # ---- canonical forms
     canon = {}
     groups = defaultdict(list)
@@ -263,6 +301,8 @@ def main():
            "University); see NOTICE\n")
     write("wordnet_antonyms.tsv", sorted(ant), "# Opposites: WORD<TAB>OPPOSITE\n" + src)
     write("wordnet_hypernyms.tsv", sorted(hyper), "# WORD<TAB>MORE GENERAL WORD\n" + src)
+    write("wordnet_verb_hypernyms.tsv", sorted(verb_hyper),
+          "# VERB<TAB>MORE GENERAL VERB (first verb senses)\n" + src)
     rows = sorted((w, c) for w, c in canon.items() if w != c)
     write("wordnet_canon.tsv", rows, "# WORD<TAB>CANONICAL WORD (shared first sense)\n" + src)
 
