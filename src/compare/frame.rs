@@ -29,6 +29,9 @@ pub struct Tok {
     pub content: bool,
     /// Joined to the previous word by a hyphen ('30-day').
     pub hyphen_prev: bool,
+    /// Read as a verb from its place (see [`mark_verbs`]): its more general words are
+    /// those of its verb senses.
+    pub verb: bool,
 }
 
 impl Tok {
@@ -169,6 +172,10 @@ pub struct Frame {
     /// running'): the tokens before it are the subject. `None` when there is none
     /// (headlines: 'Stocks close higher').
     pub subject_end: Option<usize>,
+    /// Index of the main predicate of a full clause: the first content word after the
+    /// auxiliaries that end the subject, past a manner adverb ('A cheetah is | quickly |
+    /// running'). `None` without a subject.
+    pub predicate: Option<usize>,
     /// Per token, the clause it is in (clauses end at , ; : brackets and quotes, and start
     /// at subordinators such as 'if', 'because', 'while').
     pub clause: Vec<usize>,
@@ -228,7 +235,8 @@ pub const ADVERBS: &[&str] = &[
 /// Builds the frame of `text`; `given` are names found by mention extraction (may be empty,
 /// then capitalised words are used).
 pub fn build(text: &str, given: &[GivenName], lex: &Lexicons) -> Frame {
-    let toks = tokenize(text, lex);
+    let mut toks = tokenize(text, lex);
+    mark_verbs(&mut toks);
     let mut f = Frame {
         toks,
         ..Frame::default()
@@ -244,6 +252,7 @@ pub fn build(text: &str, given: &[GivenName], lex: &Lexicons) -> Frame {
         .filter(|&i| lex.antonyms.contains_key(&f.toks[i].stem) && !(i > 0 && f.toks[i].cap))
         .collect();
     f.subject_end = subject_end(&f.toks);
+    f.predicate = f.subject_end.and_then(|e| predicate(&f.toks, e));
     f
 }
 
@@ -290,6 +299,49 @@ fn subject_end(toks: &[Tok]) -> Option<usize> {
     (first_content + 1..toks.len()).find(|&i| AUXILIARIES.contains(&toks[i].low.as_str()))
 }
 
+/// See [`Frame::predicate`].
+fn predicate(toks: &[Tok], subject_end: usize) -> Option<usize> {
+    let first = (subject_end + 1..toks.len()).find(|&i| toks[i].content)?;
+    let adverb = |t: &Tok| t.low.len() > 4 && t.low.ends_with("ly");
+    match toks.get(first + 1) {
+        Some(next) if adverb(&toks[first]) && next.content => Some(first + 1),
+        _ => Some(first),
+    }
+}
+
+/// Marks the words whose place makes them verbs: a participle ('-ing', '-ed', or an
+/// irregular form) right after an auxiliary, 'being' or 'to' (past manner adverbs and
+/// negation: 'is quickly running', 'is not eating'), and an '-ing' form joined by 'and' or
+/// 'or' to such a verb ('is dancing and singing').
+fn mark_verbs(toks: &mut [Tok]) {
+    let adverb =
+        |t: &Tok| (t.low.len() > 4 && t.low.ends_with("ly")) || t.low == "not" || t.low == "n't";
+    let participle = |t: &Tok| {
+        t.low.ends_with("ing")
+            || t.low.ends_with("ed")
+            || (stem(&t.low) != t.low && !t.low.ends_with('s'))
+    };
+    let mut seen_verb = false;
+    for i in 0..toks.len() {
+        if !toks[i].content || !participle(&toks[i]) || adverb(&toks[i]) {
+            continue;
+        }
+        let mut k = i;
+        while k > 0 && adverb(&toks[k - 1]) {
+            k -= 1;
+        }
+        let Some(prev) = k.checked_sub(1).map(|p| toks[p].low.as_str()) else {
+            continue;
+        };
+        let after_aux = AUXILIARIES.contains(&prev) || prev == "being" || prev == "to";
+        let joined = seen_verb && matches!(prev, "and" | "or") && toks[i].low.ends_with("ing");
+        if after_aux || joined {
+            toks[i].verb = true;
+            seen_verb = true;
+        }
+    }
+}
+
 impl Frame {
     /// Rebuilds the content-word sets after token words changed.
     pub fn refresh_content(&mut self, lex: &Lexicons) {
@@ -303,16 +355,22 @@ impl Frame {
             .filter(|t| t.content)
             .map(|t| t.canon.clone())
             .collect();
-        self.general = self
-            .content
+        // A word read as a verb takes the more general words of its verb senses.
+        let up = |t: &Tok| -> Vec<&String> {
+            if t.verb {
+                lex.verb_ancestors(&t.canon).collect()
+            } else {
+                lex.ancestors(&t.canon).collect()
+            }
+        };
+        let mut by_word: BTreeMap<&str, BTreeSet<&String>> = BTreeMap::new();
+        for t in self.toks.iter().filter(|t| t.content) {
+            by_word.entry(t.canon.as_str()).or_default().extend(up(t));
+        }
+        self.general = by_word.values().flatten().map(|g| (*g).clone()).collect();
+        let mut ids: Vec<(u64, Vec<u64>)> = by_word
             .iter()
-            .flat_map(|w| lex.ancestors(w))
-            .cloned()
-            .collect();
-        let mut ids: Vec<(u64, Vec<u64>)> = self
-            .content
-            .iter()
-            .map(|w| (word_id(w), lex.ancestors(w).map(|g| word_id(g)).collect()))
+            .map(|(w, gs)| (word_id(w), gs.iter().map(|g| word_id(g)).collect()))
             .collect();
         ids.sort_unstable();
         ids.dedup_by_key(|x| x.0);
@@ -362,6 +420,7 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
                 cap,
                 content: false,
                 hyphen_prev,
+                verb: false,
             });
             low = "n't".into();
             let _ = n;
@@ -373,6 +432,7 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
                 cap: false,
                 content: false,
                 hyphen_prev: false,
+                verb: false,
             });
             continue;
         }
@@ -388,6 +448,7 @@ fn tokenize(text: &str, lex: &Lexicons) -> Vec<Tok> {
             cap,
             content,
             hyphen_prev,
+            verb: false,
         });
     }
     for t in &mut out {

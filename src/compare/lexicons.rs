@@ -20,6 +20,7 @@ const HYPERNYMS: &str = include_str!("../data/compare/hypernyms.txt");
 const WN_ANTONYMS: &str = include_str!("../data/compare/wordnet_antonyms.tsv");
 const WN_HYPERNYMS: &str = include_str!("../data/compare/wordnet_hypernyms.tsv");
 const WN_CANON: &str = include_str!("../data/compare/wordnet_canon.tsv");
+const WN_VERB_HYPERNYMS: &str = include_str!("../data/compare/wordnet_verb_hypernyms.tsv");
 
 /// What a modal or factive cue says about the event it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,6 +77,12 @@ pub struct Lexicons {
     /// Canonical stem → every more general word up to eight levels up (the closure of
     /// `hypernyms`, rebuilt when it changes, so [`Lexicons::is_a`] is one hash lookup).
     ancestors: crate::hash::HashMap<String, crate::hash::HashSet<String>>,
+    /// Canonical stem → canonical stems of more general verbs, from the word's verb senses
+    /// (WordNet): for words read as verbs in context ('is strolling' → 'walk'), whose
+    /// dominant part of speech may be another ('a stroll' → 'travel').
+    pub verb_hypernyms: BTreeMap<String, BTreeSet<String>>,
+    /// The closure of `verb_hypernyms` (as `ancestors` is of `hypernyms`).
+    verb_ancestors: crate::hash::HashMap<String, crate::hash::HashSet<String>>,
     /// Longest cue of any list, in words.
     pub max_phrase: usize,
 }
@@ -123,6 +130,8 @@ impl Lexicons {
             .expect("built-in wordnet_antonyms.tsv parses");
         l.add_hypernyms(&format!("{HYPERNYMS}\n{WN_HYPERNYMS}"))
             .expect("built-in hypernyms parse");
+        l.add_verb_hypernyms(WN_VERB_HYPERNYMS)
+            .expect("built-in wordnet_verb_hypernyms.tsv parses");
         l
     }
 
@@ -262,27 +271,36 @@ impl Lexicons {
         Ok(())
     }
 
+    /// Adds hypernyms of verbs (`SPECIFIC<TAB>GENERAL`), applied to words read as verbs.
+    /// Add synonyms first: both sides are mapped to their canonical forms.
+    pub fn add_verb_hypernyms(&mut self, text: &str) -> Result<()> {
+        for (i, (e, t)) in parse_tagged_list("verb hypernyms", text)?
+            .into_iter()
+            .enumerate()
+        {
+            let t =
+                t.ok_or_else(|| bad("verb hypernyms", i + 1, "missing TAB and general verb"))?;
+            let (a, b) = (stem_phrase(&e), stem_phrase(&t));
+            let (a, b) = (self.canon(&a).to_string(), self.canon(&b).to_string());
+            if a != b {
+                self.verb_hypernyms.entry(a).or_default().insert(b);
+            }
+        }
+        self.verb_ancestors = closure(&self.verb_hypernyms);
+        Ok(())
+    }
+
     fn rebuild_ancestors(&mut self) {
-        self.ancestors = self
-            .hypernyms
-            .keys()
-            .map(|w| {
-                let mut all = crate::hash::HashSet::default();
-                let mut frontier: Vec<&str> = vec![w.as_str()];
-                for _ in 0..MAX_LEVELS {
-                    let mut next = Vec::new();
-                    for f in frontier {
-                        for h in self.hypernyms.get(f).into_iter().flatten() {
-                            if all.insert(h.clone()) {
-                                next.push(h.as_str());
-                            }
-                        }
-                    }
-                    frontier = next;
-                }
-                (w.clone(), all)
-            })
-            .collect();
+        self.ancestors = closure(&self.hypernyms);
+    }
+
+    /// Every more general word of `word` read as a verb: its verb hypernyms when it has
+    /// any, else those of its dominant sense.
+    pub fn verb_ancestors<'a>(&'a self, word: &str) -> Box<dyn Iterator<Item = &'a String> + 'a> {
+        match self.verb_ancestors.get(word) {
+            Some(up) => Box::new(up.iter()),
+            None => Box::new(self.ancestors(word)),
+        }
     }
 
     /// Every more general word of `word` (up to eight levels up).
@@ -315,6 +333,31 @@ impl Lexicons {
     pub fn opposite(&self, a: &str, b: &str) -> bool {
         self.antonyms.get(a).is_some_and(|s| s.contains(b))
     }
+}
+
+/// The closure of a hypernym relation, up to [`MAX_LEVELS`] levels up.
+fn closure(
+    hypernyms: &BTreeMap<String, BTreeSet<String>>,
+) -> crate::hash::HashMap<String, crate::hash::HashSet<String>> {
+    hypernyms
+        .keys()
+        .map(|w| {
+            let mut all = crate::hash::HashSet::default();
+            let mut frontier: Vec<&str> = vec![w.as_str()];
+            for _ in 0..MAX_LEVELS {
+                let mut next = Vec::new();
+                for f in frontier {
+                    for h in hypernyms.get(f).into_iter().flatten() {
+                        if all.insert(h.clone()) {
+                            next.push(h.as_str());
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            (w.clone(), all)
+        })
+        .collect()
 }
 
 /// How many levels up the hypernym closure reaches (WordNet: 'dog' → 'mammal' → 'animal'

@@ -449,9 +449,10 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
     // playing' states 'a person is playing', not the other way). Headlines are left to
     // the symmetric test: their compression rewords in both directions at once.
     let full_clauses = a.frame.subject_end.is_some() && b.frame.subject_end.is_some();
-    let entailed = !full_clauses
-        || entailed_cover(a.frame, b.frame).max(entailed_cover(b.frame, a.frame))
-            >= config.agree_max_cover;
+    let follows = |h: &Frame, p: &Frame| {
+        entailed_cover(h, p) >= config.agree_max_cover && predicate_stated(h, p)
+    };
+    let entailed = !full_clauses || follows(a.frame, b.frame) || follows(b.frame, a.frame);
     let agree = !one_sided_negation
         && entailed
         && !subjects_swapped(a.frame, b.frame)
@@ -511,6 +512,17 @@ fn judge_frames(a: Side, b: Side, config: &CompareConfig, explain_all: bool) -> 
         evidence_b: Vec::new(),
         fact: None,
     }
+}
+
+/// Whether `p` states the main predicate of `h` as it is or more specifically: what a
+/// clause says its subject does is its claim ('a dog is walking in the snow' does not
+/// follow from 'a dog is lying in the snow', however many other words they share).
+fn predicate_stated(h: &Frame, p: &Frame) -> bool {
+    let Some(i) = h.predicate.filter(|&i| h.toks[i].verb) else {
+        return true;
+    };
+    let w = &h.toks[i].canon;
+    p.content.contains(w) || p.general.contains(w)
 }
 
 /// Share of `h`'s content words that `p` states as they are or more specifically ('man'

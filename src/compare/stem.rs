@@ -163,13 +163,18 @@ pub fn stem(word: &str) -> String {
     finish(&s)
 }
 
+/// Undoes the doubled final consonant of a suffixed word ('running' → 'run'). English
+/// doubles it only after one stressed vowel that follows a consonant ('r-u-n', 'st-o-p');
+/// a base that itself ends in two ('add', 'egg', 'err') keeps them ('adding' → 'add').
 fn undouble(x: &str) -> String {
     let b = x.as_bytes();
     let n = b.len();
+    let short_vowel = n >= 4 && is_vowel(b[n - 3]) && !is_vowel(b[n - 4]);
     if n >= 2
         && b[n - 1] == b[n - 2]
         && !is_vowel(b[n - 1])
         && !matches!(b[n - 1], b'l' | b's' | b'z')
+        && short_vowel
     {
         return x[..n - 1].to_string();
     }
@@ -212,6 +217,8 @@ mod tests {
             ("happily", "happy"),
             ("withdrew", "withdraw"),
             ("men", "man"),
+            ("adding", "add"),
+            ("stopped", "stop"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} {b}");
         }

@@ -695,3 +695,43 @@ fn a_passive_agent_is_the_subject_of_the_active() {
     assert_eq!(v.relation, Relation::Contradiction);
     assert_eq!(v.reasons, vec!["negation"]);
 }
+
+#[test]
+fn a_clause_follows_only_with_its_predicate() {
+    // Every other word is shared, but lying is not walking.
+    assert_ne!(
+        rel(
+            "A dog is lying in the snow near the old red barn",
+            "A dog is walking in the snow near the old red barn"
+        ),
+        Relation::Agreement
+    );
+    assert_eq!(
+        rel(
+            "A dog is walking in the snow near the old red barn",
+            "A dog is walking in the snow near the barn"
+        ),
+        Relation::Agreement
+    );
+}
+
+#[test]
+fn a_word_read_as_a_verb_takes_its_verb_senses() {
+    // 'stroll' is a noun first in WordNet ('a stroll' is a walk, a kind of travel); after
+    // 'is' it is a verb, one way to walk, so the more specific sentence states the other.
+    let lex = Lexicons::builtin();
+    let f = frame::build("A woman is strolling along the river", &[], &lex);
+    let t = f.toks.iter().find(|t| t.low == "strolling").unwrap();
+    assert!(t.verb);
+    let walk = lex.canon(&stem::stem("walk")).to_string();
+    assert!(f.general.contains(&walk), "{:?}", f.general);
+    let g = frame::build("The morning stroll", &[], &lex);
+    assert!(!g.toks.iter().any(|t| t.verb));
+    assert_eq!(
+        rel(
+            "A woman is strolling along the river",
+            "A woman is walking along the river"
+        ),
+        Relation::Agreement
+    );
+}
