@@ -53,9 +53,15 @@ fn main() {
         let t0 = Instant::now();
         let corpus = gen::corpus(&arts);
         let t1 = Instant::now();
-        let mut stages: Vec<(corroborate::Stage, Instant, f64)> = Vec::new();
-        let report = corpus
-            .reconcile_with_progress(|p| stages.push((p.stage, Instant::now(), cpu_seconds())));
+        // Per stage: when it started, CPU seconds so far, and the peak memory of the stage
+        // before it (the mark is reset as each stage starts).
+        let mut stages: Vec<(corroborate::Stage, Instant, f64, f64)> = Vec::new();
+        let report = corpus.reconcile_with_progress(|p| {
+            let peak = peak_memory_mb();
+            reset_peak_memory();
+            stages.push((p.stage, Instant::now(), cpu_seconds(), peak));
+        });
+        let report_peak = peak_memory_mb();
         let t2 = Instant::now();
         if std::env::var_os("SCALE_DEBUG").is_some() {
             eprintln!(
@@ -66,10 +72,11 @@ fn main() {
             );
             for w in stages.windows(2) {
                 eprintln!(
-                    "  {:?}: {:.2} s wall, {:.2} s CPU",
+                    "  {:?}: {:.2} s wall, {:.2} s CPU, peak {:.0} MB",
                     w[0].0,
                     (w[1].1 - w[0].1).as_secs_f64(),
-                    w[1].2 - w[0].2
+                    w[1].2 - w[0].2,
+                    w[1].3
                 );
             }
         }
@@ -94,7 +101,10 @@ fn main() {
             cpu / floor,
             n as f64 / total,
             f1,
-            peak_memory_mb()
+            stages
+                .iter()
+                .map(|s| s.3)
+                .fold(report_peak, f64::max)
         );
     }
 }
