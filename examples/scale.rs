@@ -1,12 +1,12 @@
 //! `scale [SIZES...]` (spaces or commas: `scale 1000,10000`) — the scale benchmark: builds
-//! deterministic corpora of 100, 1,000 and
-//! 10,000 articles (events of 5–50 articles) from the real parallel news in `../shared/data`,
-//! reconciles each and prints a table: articles/s, MB/s, time per stage, and event quality
-//! (pairwise F1 against the generated ground truth), with the total CPU seconds and the
-//! ratio of wall and CPU time to the floor (one tokenising pass over the same articles, so a
-//! figure taken on a busy machine shows as such) and the peak resident memory of each size
-//! (Linux: the high-water mark is reset before each size; run one size per process, or under
-//! `/usr/bin/time -v`, for a peak that includes nothing left from an earlier size).
+//! deterministic corpora of 100, 1,000 and 10,000 articles (events of 5–50 articles) from the
+//! real parallel news in `../shared/data`, reconciles each and prints a table: articles/s,
+//! time per stage, and event quality (pairwise F1 against the generated ground truth), with
+//! the total CPU seconds, the ratio of wall and CPU time to the floor (one tokenising pass
+//! over the same articles, `benches/common/floor.rs`, so a figure taken on a busy machine
+//! shows as such) and the peak resident memory of each size's reconcile (Linux: the kernel's
+//! high-water mark is reset as each size and each stage starts, so the peak of an outside
+//! `/usr/bin/time -v` then covers only the last stage; `SCALE_DEBUG=1` prints each stage's).
 
 #[path = "../benches/common/floor.rs"]
 mod floor;

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Judged {
     /// The verdict; `evidence` spans are byte offsets into the document's text.
     pub verdict: SentenceVerdict,
-    /// The verdict on the sentence alone (sentence-relative evidence).
-    pub alone: SentenceVerdict,
+    /// The fluency prior of the sentence alone ([`SentenceVerdict::prior`]).
+    pub prior: f64,
     /// The clean counterpart in another document, if one is aligned.
     pub twin: Option<SentenceId>,
     /// Mean similarity to the aligned sentences of other documents, when there are at
@@ -117,7 +117,7 @@ pub(crate) fn judge_all_with(
             }
             row.push(Judged {
                 verdict: v,
-                alone: base.clone(),
+                prior: base.prior,
                 twin: None,
                 consensus: None,
                 evidence: 0.0,
