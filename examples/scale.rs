@@ -1,10 +1,15 @@
-//! `scale [SIZES...]` — the scale benchmark: builds deterministic corpora of 100, 1,000 and
-//! 10,000 articles (events of 5–50 articles) from the real parallel news in `../shared/data`,
-//! reconciles each and prints a table: articles/s, MB/s, time per stage, and event quality
-//! (pairwise F1 against the generated ground truth), with the total CPU seconds and the
-//! ratio of wall and CPU time to the floor (one tokenising pass over the same articles, so a
-//! figure taken on a busy machine shows as such). Peak memory: run under `/usr/bin/time -v`.
+//! `scale [SIZES...]` (spaces or commas: `scale 1000,10000`) — the scale benchmark: builds
+//! deterministic corpora of 100, 1,000 and 10,000 articles (events of 5–50 articles) from the
+//! real parallel news in `../shared/data`, reconciles each and prints a table: articles/s,
+//! time per stage, and event quality (pairwise F1 against the generated ground truth), with
+//! the total CPU seconds, the ratio of wall and CPU time to the floor (one tokenising pass
+//! over the same articles, `benches/common/floor.rs`, so a figure taken on a busy machine
+//! shows as such) and the peak resident memory of each size's reconcile (Linux: the kernel's
+//! high-water mark is reset as each size and each stage starts, so the peak of an outside
+//! `/usr/bin/time -v` then covers only the last stage; `SCALE_DEBUG=1` prints each stage's).
 
+#[path = "../benches/common/floor.rs"]
+mod floor;
 #[path = "../benches/common/gen.rs"]
 mod gen;
 
@@ -19,7 +24,11 @@ fn main() {
     let sizes: Vec<usize> = {
         let v: Vec<usize> = std::env::args()
             .skip(1)
-            .filter_map(|a| a.parse().ok())
+            .flat_map(|a| {
+                a.split(',')
+                    .filter_map(|x| x.parse().ok())
+                    .collect::<Vec<_>>()
+            })
             .collect();
         if v.is_empty() {
             vec![100, 1_000, 10_000]
@@ -33,19 +42,26 @@ fn main() {
         eprintln!("scale: no source articles under {:?}", dirs);
         std::process::exit(1);
     }
-    println!("| articles | events | MB | ingest s | reconcile s | total s | CPU s | floor s | wall / floor | CPU / floor | articles/s | event F1 |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| articles | events | MB | ingest s | reconcile s | total s | CPU s | floor s | wall / floor | CPU / floor | articles/s | event F1 | peak MB |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for n in sizes {
         let arts = gen::generate(&sources, n, 5, 50, 42);
         let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
-        let floor = floor_seconds(&arts);
+        let floor = floor::seconds(&arts);
+        reset_peak_memory();
         let cpu0 = cpu_seconds();
         let t0 = Instant::now();
         let corpus = gen::corpus(&arts);
         let t1 = Instant::now();
-        let mut stages: Vec<(corroborate::Stage, Instant, f64)> = Vec::new();
-        let report = corpus
-            .reconcile_with_progress(|p| stages.push((p.stage, Instant::now(), cpu_seconds())));
+        // Per stage: when it started, CPU seconds so far, and the peak memory of the stage
+        // before it (the mark is reset as each stage starts).
+        let mut stages: Vec<(corroborate::Stage, Instant, f64, f64)> = Vec::new();
+        let report = corpus.reconcile_with_progress(|p| {
+            let peak = peak_memory_mb();
+            reset_peak_memory();
+            stages.push((p.stage, Instant::now(), cpu_seconds(), peak));
+        });
+        let report_peak = peak_memory_mb();
         let t2 = Instant::now();
         if std::env::var_os("SCALE_DEBUG").is_some() {
             eprintln!(
@@ -56,10 +72,11 @@ fn main() {
             );
             for w in stages.windows(2) {
                 eprintln!(
-                    "  {:?}: {:.2} s wall, {:.2} s CPU",
+                    "  {:?}: {:.2} s wall, {:.2} s CPU, peak {:.0} MB",
                     w[0].0,
                     (w[1].1 - w[0].1).as_secs_f64(),
-                    w[1].2 - w[0].2
+                    w[1].2 - w[0].2,
+                    w[1].3
                 );
             }
         }
@@ -75,7 +92,7 @@ fn main() {
         let total = (t2 - t0).as_secs_f64();
         let cpu = cpu_seconds() - cpu0;
         println!(
-            "| {n} | {events} | {:.1} | {:.2} | {:.2} | {:.2} | {cpu:.2} | {floor:.3} | {:.1} | {:.1} | {:.0} | {:.3} |",
+            "| {n} | {events} | {:.1} | {:.2} | {:.2} | {:.2} | {cpu:.2} | {floor:.3} | {:.1} | {:.1} | {:.0} | {:.3} | {:.0} |",
             bytes as f64 / 1e6,
             (t1 - t0).as_secs_f64(),
             (t2 - t1).as_secs_f64(),
@@ -83,29 +100,13 @@ fn main() {
             total / floor,
             cpu / floor,
             n as f64 / total,
-            f1
+            f1,
+            stages
+                .iter()
+                .map(|s| s.3)
+                .fold(report_peak, f64::max)
         );
     }
-}
-
-/// The floor: one tokenising pass over the same articles on one thread (UAX #29 words,
-/// lowercased, counted in a hash map), the least any pipeline that reads every word does.
-/// Seconds of wall time, best of three, so a busy moment does not inflate it.
-fn floor_seconds(arts: &[gen::Article]) -> f64 {
-    use unicode_segmentation::UnicodeSegmentation;
-    (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            let mut counts: HashMap<String, u32> = HashMap::new();
-            for a in arts {
-                for w in a.text.unicode_words() {
-                    *counts.entry(w.to_lowercase()).or_default() += 1;
-                }
-            }
-            std::hint::black_box(counts.len());
-            t.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
 }
 
 fn pairwise_f1(gold: &[usize], pred: &[&str]) -> f64 {
@@ -144,4 +145,21 @@ fn cpu_seconds() -> f64 {
         .filter_map(|x| x.parse().ok())
         .collect();
     f.iter().sum::<f64>() / 100.0
+}
+
+/// Resets the kernel's peak-resident-memory mark of this process to its current size
+/// (`/proc/self/clear_refs`, Linux; nothing elsewhere).
+fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Peak resident memory in MB since the last reset (`VmHWM` of `/proc/self/status`; 0 where
+/// that file does not exist).
+fn peak_memory_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1000.0)
 }

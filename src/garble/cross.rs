@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Judged {
     /// The verdict; `evidence` spans are byte offsets into the document's text.
     pub verdict: SentenceVerdict,
-    /// The verdict on the sentence alone (sentence-relative evidence).
-    pub alone: SentenceVerdict,
+    /// The fluency prior of the sentence alone ([`SentenceVerdict::prior`]).
+    pub prior: f64,
     /// The clean counterpart in another document, if one is aligned.
     pub twin: Option<SentenceId>,
     /// Mean similarity to the aligned sentences of other documents, when there are at
@@ -82,6 +82,7 @@ pub(crate) fn judge_all_with(
     for group in directed.chunk_by(|x, y| x.0 == y.0) {
         partners.insert(group[0].0, group.iter().map(|x| x.1).collect());
     }
+    drop(directed);
     // Pass 1: each sentence alone plus name variants; gives each document a suspicion level
     // that tells which side of an aligned pair is the garbled one.
     let order: Vec<usize> = (0..docs.len()).collect();
@@ -116,7 +117,7 @@ pub(crate) fn judge_all_with(
             }
             row.push(Judged {
                 verdict: v,
-                alone: base.clone(),
+                prior: base.prior,
                 twin: None,
                 consensus: None,
                 evidence: 0.0,
@@ -265,31 +266,44 @@ pub fn renderings(
     alignments: &[Alignment],
     min_coverage: f64,
 ) -> BTreeSet<(usize, usize)> {
-    let mut covered: BTreeMap<(usize, usize), (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
-    for al in alignments {
-        let (x, y) = if al.a.0 <= al.b.0 {
-            (al.a, al.b)
-        } else {
-            (al.b, al.a)
-        };
-        if x.0 == y.0 || y.0 >= docs.len() {
-            continue;
-        }
-        let e = covered.entry((x.0, y.0)).or_default();
-        e.0.insert(x.1);
-        e.1.insert(y.1);
+    // Per pair of documents, the distinct aligned sentences of each side: one sorted list of
+    // (pair, side, sentence), counted by runs (a set per pair costs far more memory).
+    let mut sides: Vec<((usize, usize), bool, usize)> = alignments
+        .iter()
+        .filter_map(|al| {
+            let (x, y) = if al.a.0 <= al.b.0 {
+                (al.a, al.b)
+            } else {
+                (al.b, al.a)
+            };
+            (x.0 != y.0 && y.0 < docs.len())
+                .then_some([((x.0, y.0), false, x.1), ((x.0, y.0), true, y.1)])
+        })
+        .flatten()
+        .collect();
+    sides.sort_unstable();
+    sides.dedup();
+    let mut covered: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    for run in sides.chunk_by(|x, y| x.0 == y.0) {
+        let second = run.iter().filter(|x| x.1).count();
+        covered.push((run[0].0, (run.len() - second, second)));
     }
-    let worded = |d: usize| {
+    drop(sides);
+    // Sentences with a word, per document that has a covered pair (counted once each).
+    let mut involved: Vec<usize> = covered.iter().flat_map(|&((a, b), _)| [a, b]).collect();
+    involved.sort_unstable();
+    involved.dedup();
+    let counts = crate::par::map(&involved, |&d| {
         (0..docs[d].sentences.len())
             .filter(|&s| !words(docs[d].sentence_text(s)).is_empty())
             .count()
             .max(1) as f64
-    };
+    });
+    let worded = |d: usize| counts[involved.binary_search(&d).expect("involved")];
     covered
         .into_iter()
         .filter(|((a, b), (sa, sb))| {
-            sa.len() as f64 >= min_coverage * worded(*a)
-                && sb.len() as f64 >= min_coverage * worded(*b)
+            *sa as f64 >= min_coverage * worded(*a) && *sb as f64 >= min_coverage * worded(*b)
         })
         .map(|(pair, _)| pair)
         .collect()
@@ -441,8 +455,9 @@ pub struct Group {
 }
 
 /// Content stems of a sentence: folded non-stopwords cut to five characters (a crude
-/// stemmer: 'negotiations' and 'negotiators' agree, as aligned translations often do).
-fn stems(text: &str) -> Vec<(Span, String)> {
+/// stemmer: 'negotiations' and 'negotiators' agree, as aligned translations often do), each
+/// as its hash ([`stem_id`]).
+fn stems(text: &str) -> Vec<(Span, u64)> {
     words(text)
         .into_iter()
         .filter_map(|w| {
@@ -450,8 +465,8 @@ fn stems(text: &str) -> Vec<(Span, String)> {
             if is_stopword(&f) {
                 return None;
             }
-            let stem: String = f.chars().take(5).collect();
-            Some((Span::new(w.start, w.end()), stem))
+            let end = f.char_indices().nth(5).map_or(f.len(), |(i, _)| i);
+            Some((Span::new(w.start, w.end()), stem_id(&f[..end])))
         })
         .collect()
 }
@@ -459,8 +474,8 @@ fn stems(text: &str) -> Vec<(Span, String)> {
 /// The content of one sentence as the consensus reads it.
 #[derive(Default)]
 struct Content {
-    /// Every content word: its span and stem.
-    words: Vec<(Span, String)>,
+    /// Every content word: its span and stem hash.
+    words: Vec<(Span, u64)>,
     /// Sorted distinct stem hashes.
     stems: Vec<u64>,
 }
@@ -468,7 +483,7 @@ struct Content {
 impl Content {
     fn of(text: &str) -> Content {
         let words = stems(text);
-        let mut stems: Vec<u64> = words.iter().map(|(_, s)| stem_id(s)).collect();
+        let mut stems: Vec<u64> = words.iter().map(|&(_, h)| h).collect();
         stems.sort_unstable();
         stems.dedup();
         Content { words, stems }
@@ -577,7 +592,7 @@ pub fn consensus(
         let unshared = me
             .words
             .iter()
-            .filter(|(_, s)| own(&stem_id(s)))
+            .filter(|(_, h)| own(h))
             .map(|(sp, _)| *sp)
             .take(5)
             .collect();
@@ -612,7 +627,7 @@ fn missing_words(
     for &h in lacking.iter().take(5) {
         let found = std::iter::once(&closest).chain(partners).find_map(|&p| {
             let c = contents.get(&p)?;
-            let (sp, _) = c.words.iter().find(|(_, s)| stem_id(s) == h)?;
+            let (sp, _) = c.words.iter().find(|&&(_, s)| s == h)?;
             let d = docs.get(p.0)?;
             Some(sp.slice(d.sentence_text(p.1)).to_string())
         });

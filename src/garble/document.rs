@@ -202,7 +202,7 @@ pub fn conclude(
             let echoes_fluent = best_fluent
                 .get(&(d, s))
                 .is_some_and(|&(_, sc)| sc >= config.fluent_echo_score);
-            if flagged && v.reasons.is_empty() && j.alone.prior >= bar && !echoes_fluent {
+            if flagged && v.reasons.is_empty() && j.prior >= bar && !echoes_fluent {
                 v.reasons.push(Reason::WordSalad);
                 v.notes
                     .push("the sentence reads as broken grammar in a garbled article".to_string());
