@@ -302,11 +302,15 @@ fn subject_end(toks: &[Tok]) -> Option<usize> {
 /// See [`Frame::predicate`].
 fn predicate(toks: &[Tok], subject_end: usize) -> Option<usize> {
     let first = (subject_end + 1..toks.len()).find(|&i| toks[i].content)?;
-    let adverb = |t: &Tok| t.low.len() > 4 && t.low.ends_with("ly");
     match toks.get(first + 1) {
-        Some(next) if adverb(&toks[first]) && next.content => Some(first + 1),
+        Some(next) if manner_adverb(&toks[first]) && next.content => Some(first + 1),
         _ => Some(first),
     }
+}
+
+/// A manner adverb by its form ('quickly', 'slowly').
+fn manner_adverb(t: &Tok) -> bool {
+    t.low.len() > 4 && t.low.ends_with("ly")
 }
 
 /// Marks the words whose place makes them verbs: a participle ('-ing', '-ed', or an
@@ -314,8 +318,7 @@ fn predicate(toks: &[Tok], subject_end: usize) -> Option<usize> {
 /// negation: 'is quickly running', 'is not eating'), and an '-ing' form joined by 'and' or
 /// 'or' to such a verb ('is dancing and singing').
 fn mark_verbs(toks: &mut [Tok]) {
-    let adverb =
-        |t: &Tok| (t.low.len() > 4 && t.low.ends_with("ly")) || t.low == "not" || t.low == "n't";
+    let adverb = |t: &Tok| manner_adverb(t) || t.low == "not" || t.low == "n't";
     let participle = |t: &Tok| {
         t.low.ends_with("ing")
             || t.low.ends_with("ed")
@@ -349,29 +352,44 @@ impl Frame {
     }
 
     fn fill_content(&mut self, lex: &Lexicons) {
-        self.content = self
+        // Each distinct content word once, with whether any of its tokens reads as a verb
+        // and whether any does not: a word read as a verb takes the more general words of
+        // its verb senses, otherwise those of its noun senses.
+        let mut words: Vec<(&str, bool)> = self
             .toks
             .iter()
             .filter(|t| t.content)
-            .map(|t| t.canon.clone())
+            .map(|t| (t.canon.as_str(), t.verb))
             .collect();
-        // A word read as a verb takes the more general words of its verb senses.
-        let up = |t: &Tok| -> Vec<&String> {
-            if t.verb {
-                lex.verb_ancestors(&t.canon).collect()
-            } else {
-                lex.ancestors(&t.canon).collect()
+        words.sort_unstable();
+        words.dedup();
+        let mut general: Vec<&String> = Vec::new();
+        let mut ids: Vec<(u64, Vec<u64>)> = Vec::with_capacity(words.len());
+        let mut ups: Vec<&String> = Vec::new();
+        for group in words.chunk_by(|a, b| a.0 == b.0) {
+            ups.clear();
+            for &(w, verb) in group {
+                if verb {
+                    ups.extend(lex.verb_ancestors(w));
+                } else {
+                    ups.extend(lex.ancestors(w));
+                }
             }
-        };
-        let mut by_word: BTreeMap<&str, BTreeSet<&String>> = BTreeMap::new();
-        for t in self.toks.iter().filter(|t| t.content) {
-            by_word.entry(t.canon.as_str()).or_default().extend(up(t));
+            ups.sort_unstable();
+            ups.dedup();
+            ids.push((
+                word_id(group[0].0),
+                ups.iter().map(|g| word_id(g)).collect(),
+            ));
+            general.extend_from_slice(&ups);
         }
-        self.general = by_word.values().flatten().map(|g| (*g).clone()).collect();
-        let mut ids: Vec<(u64, Vec<u64>)> = by_word
-            .iter()
-            .map(|(w, gs)| (word_id(w), gs.iter().map(|g| word_id(g)).collect()))
+        general.sort_unstable();
+        general.dedup();
+        self.content = words
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|g| g[0].0.to_string())
             .collect();
+        self.general = general.into_iter().cloned().collect();
         ids.sort_unstable();
         ids.dedup_by_key(|x| x.0);
         (self.content_ids, self.ancestor_ids) = ids.into_iter().unzip();

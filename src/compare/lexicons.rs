@@ -296,11 +296,12 @@ impl Lexicons {
 
     /// Every more general word of `word` read as a verb: its verb hypernyms when it has
     /// any, else those of its dominant sense.
-    pub fn verb_ancestors<'a>(&'a self, word: &str) -> Box<dyn Iterator<Item = &'a String> + 'a> {
-        match self.verb_ancestors.get(word) {
-            Some(up) => Box::new(up.iter()),
-            None => Box::new(self.ancestors(word)),
-        }
+    pub fn verb_ancestors<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a String> + 'a {
+        self.verb_ancestors
+            .get(word)
+            .or_else(|| self.ancestors.get(word))
+            .into_iter()
+            .flatten()
     }
 
     /// Every more general word of `word` (up to eight levels up).
