@@ -154,13 +154,12 @@ pub struct Frame {
     pub modals: Vec<ModalSlot>,
     /// Canonical stems of content words.
     pub content: BTreeSet<String>,
-    /// Every more general word of a content word (from the hypernym lexicon), so that
-    /// "does the other side state a more specific word for `w`" is one set lookup.
-    pub general: BTreeSet<String>,
     /// Hashes of `content`, sorted: overlap is computed on these (it runs for every
     /// aligned pair, so it must not compare strings).
     pub content_ids: Vec<u64>,
-    /// Hashes of `general`, sorted.
+    /// Hashes of every more general word of a content word (from the hypernym lexicon),
+    /// sorted, so that "does the other side state a more specific word for `w`" is one
+    /// binary search (see [`Frame::states_general`]).
     pub general_ids: Vec<u64>,
     /// Per entry of `content_ids` (same order): hashes of its more general words.
     pub ancestor_ids: Vec<Vec<u64>>,
@@ -363,25 +362,18 @@ impl Frame {
             .collect();
         words.sort_unstable();
         words.dedup();
-        let mut general: Vec<&String> = Vec::new();
+        let mut general: Vec<u64> = Vec::new();
         let mut ids: Vec<(u64, Vec<u64>)> = Vec::with_capacity(words.len());
-        let mut ups: Vec<&String> = Vec::new();
         for group in words.chunk_by(|a, b| a.0 == b.0) {
-            ups.clear();
-            for &(w, verb) in group {
-                if verb {
-                    ups.extend(lex.verb_ancestors(w));
-                } else {
-                    ups.extend(lex.ancestors(w));
-                }
-            }
-            ups.sort_unstable();
-            ups.dedup();
-            ids.push((
-                word_id(group[0].0),
-                ups.iter().map(|g| word_id(g)).collect(),
-            ));
-            general.extend_from_slice(&ups);
+            let mut up: Vec<u64> = group
+                .iter()
+                .flat_map(|&(w, verb)| lex.ancestor_ids(w, verb))
+                .copied()
+                .collect();
+            up.sort_unstable();
+            up.dedup();
+            general.extend_from_slice(&up);
+            ids.push((word_id(group[0].0), up));
         }
         general.sort_unstable();
         general.dedup();
@@ -389,12 +381,16 @@ impl Frame {
             .chunk_by(|a, b| a.0 == b.0)
             .map(|g| g[0].0.to_string())
             .collect();
-        self.general = general.into_iter().cloned().collect();
         ids.sort_unstable();
         ids.dedup_by_key(|x| x.0);
         (self.content_ids, self.ancestor_ids) = ids.into_iter().unzip();
-        self.general_ids = self.general.iter().map(|g| word_id(g)).collect();
-        self.general_ids.sort_unstable();
+        self.general_ids = general;
+    }
+
+    /// True when `w` is a more general word of one of the frame's content words: the
+    /// frame states `w` more specifically ('woman' states 'person').
+    pub fn states_general(&self, w: &str) -> bool {
+        self.general_ids.binary_search(&word_id(w)).is_ok()
     }
 }
 

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::parse_tagged_list;
 use crate::text::fold;
 
+use super::frame::word_id;
 use super::stem::stem;
 
 const NEGATION: &str = include_str!("../data/compare/negation.txt");
@@ -83,6 +84,9 @@ pub struct Lexicons {
     pub verb_hypernyms: BTreeMap<String, BTreeSet<String>>,
     /// The closure of `verb_hypernyms` (as `ancestors` is of `hypernyms`).
     verb_ancestors: crate::hash::HashMap<String, crate::hash::HashSet<String>>,
+    /// `ancestors` and `verb_ancestors` as sorted word hashes (what frames read).
+    ancestor_ids: crate::hash::HashMap<String, Vec<u64>>,
+    verb_ancestor_ids: crate::hash::HashMap<String, Vec<u64>>,
     /// Longest cue of any list, in words.
     pub max_phrase: usize,
 }
@@ -287,21 +291,26 @@ impl Lexicons {
             }
         }
         self.verb_ancestors = closure(&self.verb_hypernyms);
+        self.verb_ancestor_ids = closure_ids(&self.verb_ancestors);
         Ok(())
     }
 
     fn rebuild_ancestors(&mut self) {
         self.ancestors = closure(&self.hypernyms);
+        self.ancestor_ids = closure_ids(&self.ancestors);
     }
 
-    /// Every more general word of `word` read as a verb: its verb hypernyms when it has
-    /// any, else those of its dominant sense.
-    pub fn verb_ancestors<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a String> + 'a {
-        self.verb_ancestors
-            .get(word)
-            .or_else(|| self.ancestors.get(word))
-            .into_iter()
-            .flatten()
+    /// Hashes ([`word_id`]) of the more general words of `word`, sorted; read as a verb,
+    /// those of its verb senses when it has any, else of its dominant sense.
+    pub fn ancestor_ids(&self, word: &str, verb: bool) -> &[u64] {
+        let verb_ids = if verb {
+            self.verb_ancestor_ids.get(word)
+        } else {
+            None
+        };
+        verb_ids
+            .or_else(|| self.ancestor_ids.get(word))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Every more general word of `word` (up to eight levels up).
@@ -357,6 +366,20 @@ fn closure(
                 frontier = next;
             }
             (w.clone(), all)
+        })
+        .collect()
+}
+
+/// A closure as sorted word hashes per word.
+fn closure_ids(
+    closure: &crate::hash::HashMap<String, crate::hash::HashSet<String>>,
+) -> crate::hash::HashMap<String, Vec<u64>> {
+    closure
+        .iter()
+        .map(|(w, up)| {
+            let mut ids: Vec<u64> = up.iter().map(|g| word_id(g)).collect();
+            ids.sort_unstable();
+            (w.clone(), ids)
         })
         .collect()
 }

@@ -522,7 +522,7 @@ fn predicate_stated(h: &Frame, p: &Frame) -> bool {
         return true;
     };
     let w = &h.toks[i].canon;
-    p.content.contains(w) || p.general.contains(w)
+    p.content.contains(w) || p.states_general(w)
 }
 
 /// Share of `h`'s content words that `p` states as they are or more specifically ('man'
@@ -570,7 +570,7 @@ fn soft_cover(a: &Frame, b: &Frame, config: &CompareConfig) -> (f64, f64) {
     let lex = &config.lexicons;
     let stated = |w: &str, other: &Frame| {
         other.content.contains(w)
-            || other.general.contains(w)
+            || other.states_general(w)
             || lex.ancestors(w).any(|g| other.content.contains(g))
     };
     // Per side, its content words as (canonical stem, written word folded), one per stem.

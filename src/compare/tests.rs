@@ -724,7 +724,7 @@ fn a_word_read_as_a_verb_takes_its_verb_senses() {
     let t = f.toks.iter().find(|t| t.low == "strolling").unwrap();
     assert!(t.verb);
     let walk = lex.canon(&stem::stem("walk")).to_string();
-    assert!(f.general.contains(&walk), "{:?}", f.general);
+    assert!(f.states_general(&walk), "{:?}", f.content);
     let g = frame::build("The morning stroll", &[], &lex);
     assert!(!g.toks.iter().any(|t| t.verb));
     assert_eq!(
