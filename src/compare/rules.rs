@@ -265,7 +265,12 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                         .take(3)
                         .any(|w| w.content && w.canon == n.canon)
             });
-            if !stated || opposite_stated || framing || also_negated {
+            if !stated
+                || opposite_stated
+                || framing
+                || also_negated
+                || other_activity(neg.frame, ti, pos.frame, lex)
+            {
                 return;
             }
         }
@@ -888,6 +893,30 @@ fn scope_stated(neg: &Frame, pos: &Frame, lex: &Lexicons) -> bool {
             && same(&t.canon, &neg.toks[n].canon)
             && after(pos, p + 1).is_some_and(|q| pos.toks[q].canon == neg.toks[o].canon)
     })
+}
+
+/// Whether the other sentence states nothing of what the negation at `ti` denies after its
+/// verb, so that both can hold: 'is not slicing an onion' / 'is slicing garlic', 'There is no
+/// man eating a pizza' / 'A man is eating some food' (the denied object stated only more
+/// generally is not stated).
+fn other_activity(neg: &Frame, ti: usize, pos: &Frame, lex: &Lexicons) -> bool {
+    let clause = neg.clause.get(ti).copied();
+    let mut rest = (ti + 1..neg.toks.len()).take_while(|&k| neg.clause.get(k).copied() == clause);
+    if !rest.any(|k| activity(&neg.toks[k])) {
+        return false;
+    }
+    let mut denied = rest.map(|k| &neg.toks[k]).filter(|t| t.content).peekable();
+    denied.peek().is_some()
+        && !denied.any(|n| {
+            pos.toks
+                .iter()
+                .any(|p| p.content && (p.canon == n.canon || lex.is_a(&p.canon, &n.canon)))
+        })
+}
+
+/// A content word read as a verb, or an '-ing' form ('There is no woman slicing a fish').
+fn activity(t: &super::frame::Tok) -> bool {
+    t.content && (t.verb || t.low.ends_with("ing"))
 }
 
 /// Whether `pos` has the two words before the cue at `ti` of `neg`, in a row, followed

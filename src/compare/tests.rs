@@ -39,6 +39,36 @@ fn negation_of_another_predicate_is_not_contradiction() {
 }
 
 #[test]
+fn denying_another_object_or_a_more_specific_one_is_no_contradiction() {
+    // What is denied after the verb is not stated on the other side: both can hold.
+    for (a, b) in [
+        (
+            "The chef is not slicing the lemons",
+            "The chef is slicing the melons",
+        ),
+        (
+            "There is no pilot flying a glider",
+            "A pilot is flying an aircraft",
+        ),
+    ] {
+        assert_ne!(rel(a, b), Relation::Contradiction, "{a} / {b}");
+    }
+    // Stated, with more words or more specifically: still a contradiction.
+    for (a, b) in [
+        (
+            "The chef is not slicing the lemons",
+            "The chef is slicing the lemons in the kitchen",
+        ),
+        (
+            "There is no pilot flying an aircraft",
+            "A pilot is flying a glider",
+        ),
+    ] {
+        assert_eq!(rel(a, b), Relation::Contradiction, "{a} / {b}");
+    }
+}
+
+#[test]
 fn antonym_contradiction_names_the_words() {
     let v = cmp(
         "The chancellor's coalition won the vote in parliament",
