@@ -308,7 +308,7 @@ fn predicate(toks: &[Tok], subject_end: usize) -> Option<usize> {
 }
 
 /// A manner adverb by its form ('quickly', 'slowly').
-fn manner_adverb(t: &Tok) -> bool {
+pub(crate) fn manner_adverb(t: &Tok) -> bool {
     t.low.len() > 4 && t.low.ends_with("ly")
 }
 

@@ -270,6 +270,7 @@ fn negation(a: Side, b: Side, cfg: &CompareConfig, hits: &mut Vec<Hit>) {
                 || framing
                 || also_negated
                 || other_activity(neg.frame, ti, pos.frame, lex)
+                || other_subject(neg.frame, ti, pos.frame, lex)
             {
                 return;
             }
@@ -900,18 +901,54 @@ fn scope_stated(neg: &Frame, pos: &Frame, lex: &Lexicons) -> bool {
 /// man eating a pizza' / 'A man is eating some food' (the denied object stated only more
 /// generally is not stated).
 fn other_activity(neg: &Frame, ti: usize, pos: &Frame, lex: &Lexicons) -> bool {
-    let clause = neg.clause.get(ti).copied();
-    let mut rest = (ti + 1..neg.toks.len()).take_while(|&k| neg.clause.get(k).copied() == clause);
-    if !rest.any(|k| activity(&neg.toks[k])) {
+    let Some(v) = denied_verb(neg, ti) else {
         return false;
-    }
-    let mut denied = rest.map(|k| &neg.toks[k]).filter(|t| t.content).peekable();
-    denied.peek().is_some()
-        && !denied.any(|n| {
-            pos.toks
-                .iter()
-                .any(|p| p.content && (p.canon == n.canon || lex.is_a(&p.canon, &n.canon)))
-        })
+    };
+    let mut denied = in_clause(neg, ti, v + 1..neg.toks.len()).peekable();
+    denied.peek().is_some() && !denied.any(|n| states(pos, n, lex))
+}
+
+/// Whether the negated sentence denies it of something the other does not speak of: a word
+/// before the denied verb (its subject and what qualifies it; names and titles aside, as
+/// outlets write them differently) that the other sentence does not state. 'The bearded man
+/// is not sitting on a train' does not deny that 'A man is sitting on a train'.
+fn other_subject(neg: &Frame, ti: usize, pos: &Frame, lex: &Lexicons) -> bool {
+    let Some(v) = denied_verb(neg, ti) else {
+        return false;
+    };
+    let passive = v > 0 && matches!(neg.toks[v - 1].low.as_str(), "being" | "been" | "be");
+    !passive
+        && !in_clause(neg, ti, 0..v)
+            .filter(|t| !t.cap && !super::frame::manner_adverb(t))
+            .all(|n| states(pos, n, lex))
+}
+
+/// The first verb after the negation cue at `ti`, in its clause.
+fn denied_verb(neg: &Frame, ti: usize) -> Option<usize> {
+    let clause = neg.clause.get(ti);
+    (ti + 1..neg.toks.len())
+        .take_while(|&k| neg.clause.get(k) == clause)
+        .find(|&k| activity(&neg.toks[k]))
+}
+
+/// The content words of `range` in the clause of token `ti`.
+fn in_clause(
+    f: &Frame,
+    ti: usize,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = &super::frame::Tok> {
+    let clause = f.clause.get(ti);
+    range
+        .filter(move |&k| f.clause.get(k) == clause)
+        .map(|k| &f.toks[k])
+        .filter(|t| t.content)
+}
+
+/// Whether `pos` states the word `n`: itself or a more specific one.
+fn states(pos: &Frame, n: &super::frame::Tok, lex: &Lexicons) -> bool {
+    pos.toks
+        .iter()
+        .any(|p| p.content && (p.canon == n.canon || lex.is_a(&p.canon, &n.canon)))
 }
 
 /// A content word read as a verb, or an '-ing' form ('There is no woman slicing a fish').

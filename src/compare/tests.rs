@@ -53,6 +53,14 @@ fn denying_another_object_or_a_more_specific_one_is_no_contradiction() {
     ] {
         assert_ne!(rel(a, b), Relation::Contradiction, "{a} / {b}");
     }
+    // Denied of a more specific subject.
+    assert_ne!(
+        rel(
+            "The bearded chef is not slicing the lemons",
+            "A chef is slicing the lemons"
+        ),
+        Relation::Contradiction
+    );
     // Stated, with more words or more specifically: still a contradiction.
     for (a, b) in [
         (
