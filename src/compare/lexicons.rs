@@ -312,11 +312,6 @@ impl Lexicons {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Every more general word of `word` (up to eight levels up).
-    pub fn ancestors<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a String> + 'a {
-        self.ancestors.get(word).into_iter().flatten()
-    }
-
     /// True when `general` is a more general word than `specific` (up to eight levels up).
     pub fn is_a(&self, specific: &str, general: &str) -> bool {
         self.ancestors

@@ -568,10 +568,14 @@ fn subjects_swapped(a: &Frame, b: &Frame) -> bool {
 /// [`CompareConfig::agree_vector_similarity`]).
 fn soft_cover(a: &Frame, b: &Frame, config: &CompareConfig) -> (f64, f64) {
     let lex = &config.lexicons;
+    // `w` is stated when the other side has it, a more specific word for it, or a more
+    // general word of its dominant (noun) sense: all on sorted word hashes.
     let stated = |w: &str, other: &Frame| {
-        other.content.contains(w)
-            || other.states_general(w)
-            || lex.ancestors(w).any(|g| other.content.contains(g))
+        let id = frame::word_id(w);
+        let has = |g: &u64| other.content_ids.binary_search(g).is_ok();
+        has(&id)
+            || other.general_ids.binary_search(&id).is_ok()
+            || lex.ancestor_ids(w, false).iter().any(has)
     };
     // Per side, its content words as (canonical stem, written word folded), one per stem.
     // Words vectors cannot judge are not matched softly: names ('Yemen' / 'Pakistan' lie
