@@ -323,7 +323,12 @@ fn unify_words(a: &Frame, b: &mut Frame, words: &Lexicons) {
     let names = crate::names::lexicons::Lexicons::builtin();
     let unstated = |x: &Frame, y: &Frame| -> Vec<usize> {
         (0..x.toks.len())
-            .filter(|&k| x.toks[k].content && !y.content.contains(&x.toks[k].canon))
+            .filter(|&k| {
+                x.toks[k].content
+                    && y.content_ids
+                        .binary_search(&frame::word_id(&x.toks[k].canon))
+                        .is_err()
+            })
             .collect()
     };
     let (ua, ub) = (unstated(a, b), unstated(b, a));
@@ -522,7 +527,7 @@ fn predicate_stated(h: &Frame, p: &Frame) -> bool {
         return true;
     };
     let w = &h.toks[i].canon;
-    p.content.contains(w) || p.states_general(w)
+    p.content_ids.binary_search(&frame::word_id(w)).is_ok() || p.states_general(w)
 }
 
 /// Share of `h`'s content words that `p` states as they are or more specifically ('man'
