@@ -381,7 +381,9 @@ impl Frame {
             .chunk_by(|a, b| a.0 == b.0)
             .map(|g| g[0].0.to_string())
             .collect();
-        ids.sort_unstable();
+        // One entry per distinct word, so the hashes are distinct (but for a 64-bit
+        // collision, where one entry is kept): sorting by the hash alone orders them.
+        ids.sort_unstable_by_key(|x| x.0);
         ids.dedup_by_key(|x| x.0);
         (self.content_ids, self.ancestor_ids) = ids.into_iter().unzip();
         self.general_ids = general;

@@ -82,10 +82,10 @@ pub struct Lexicons {
     /// (WordNet): for words read as verbs in context ('is strolling' → 'walk'), whose
     /// dominant part of speech may be another ('a stroll' → 'travel').
     pub verb_hypernyms: BTreeMap<String, BTreeSet<String>>,
-    /// The closure of `verb_hypernyms` (as `ancestors` is of `hypernyms`).
-    verb_ancestors: crate::hash::HashMap<String, crate::hash::HashSet<String>>,
-    /// `ancestors` and `verb_ancestors` as sorted word hashes (what frames read).
+    /// `ancestors` as sorted word hashes (what frames read).
     ancestor_ids: crate::hash::HashMap<String, Vec<u64>>,
+    /// The closure of `verb_hypernyms` (as `ancestors` is of `hypernyms`), as sorted word
+    /// hashes; the closure itself is not kept, as nothing reads it as strings.
     verb_ancestor_ids: crate::hash::HashMap<String, Vec<u64>>,
     /// Longest cue of any list, in words.
     pub max_phrase: usize,
@@ -290,8 +290,7 @@ impl Lexicons {
                 self.verb_hypernyms.entry(a).or_default().insert(b);
             }
         }
-        self.verb_ancestors = closure(&self.verb_hypernyms);
-        self.verb_ancestor_ids = closure_ids(&self.verb_ancestors);
+        self.verb_ancestor_ids = closure_ids(&closure(&self.verb_hypernyms));
         Ok(())
     }
 
@@ -311,11 +310,6 @@ impl Lexicons {
         verb_ids
             .or_else(|| self.ancestor_ids.get(word))
             .map_or(&[], Vec::as_slice)
-    }
-
-    /// Every more general word of `word` (up to eight levels up).
-    pub fn ancestors<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a String> + 'a {
-        self.ancestors.get(word).into_iter().flatten()
     }
 
     /// True when `general` is a more general word than `specific` (up to eight levels up).

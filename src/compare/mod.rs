@@ -323,7 +323,12 @@ fn unify_words(a: &Frame, b: &mut Frame, words: &Lexicons) {
     let names = crate::names::lexicons::Lexicons::builtin();
     let unstated = |x: &Frame, y: &Frame| -> Vec<usize> {
         (0..x.toks.len())
-            .filter(|&k| x.toks[k].content && !y.content.contains(&x.toks[k].canon))
+            .filter(|&k| {
+                x.toks[k].content
+                    && y.content_ids
+                        .binary_search(&frame::word_id(&x.toks[k].canon))
+                        .is_err()
+            })
             .collect()
     };
     let (ua, ub) = (unstated(a, b), unstated(b, a));
@@ -522,7 +527,7 @@ fn predicate_stated(h: &Frame, p: &Frame) -> bool {
         return true;
     };
     let w = &h.toks[i].canon;
-    p.content.contains(w) || p.states_general(w)
+    p.content_ids.binary_search(&frame::word_id(w)).is_ok() || p.states_general(w)
 }
 
 /// Share of `h`'s content words that `p` states as they are or more specifically ('man'
@@ -568,10 +573,14 @@ fn subjects_swapped(a: &Frame, b: &Frame) -> bool {
 /// [`CompareConfig::agree_vector_similarity`]).
 fn soft_cover(a: &Frame, b: &Frame, config: &CompareConfig) -> (f64, f64) {
     let lex = &config.lexicons;
+    // `w` is stated when the other side has it, a more specific word for it, or a more
+    // general word of its dominant (noun) sense: all on sorted word hashes.
     let stated = |w: &str, other: &Frame| {
-        other.content.contains(w)
-            || other.states_general(w)
-            || lex.ancestors(w).any(|g| other.content.contains(g))
+        let id = frame::word_id(w);
+        let has = |g: &u64| other.content_ids.binary_search(g).is_ok();
+        has(&id)
+            || other.general_ids.binary_search(&id).is_ok()
+            || lex.ancestor_ids(w, false).iter().any(has)
     };
     // Per side, its content words as (canonical stem, written word folded), one per stem.
     // Words vectors cannot judge are not matched softly: names ('Yemen' / 'Pakistan' lie
